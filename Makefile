@@ -1,0 +1,85 @@
+# clio -- GNU Makefile.  `make` builds libclio (static + shared) and the
+# `clio` tool; `make test` runs every test, plain and under ASan + UBSan;
+# `make demo` runs the example impact study on data/.  See README.md.
+
+CC       ?= gcc
+BUILD    ?= build
+SANITIZE ?=
+PKGS     := netcdf lapacke openblas
+
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -Werror -fPIC \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lyaml -lm
+
+ifneq ($(SANITIZE),)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC  := $(wildcard tables/*.c solver/*.c calibration/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC  := $(wildcard cli/*.c)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
+BENCH_SRC := $(wildcard benchmarks/*.c)
+BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
+
+.PHONY: all deps test test-plain test-asan unit cli-test demo bench clean
+
+all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
+
+deps:
+	@scripts/install-deps.sh test
+
+$(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libclio.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(AR) rcs $@ $^
+
+$(BUILD)/libclio.so: $(LIB_OBJ) libclio.map
+	$(CC) -shared $(LDFLAGS) -Wl,-soname,libclio.so.0 -Wl,--version-script=libclio.map -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/clio: $(CLI_OBJ) $(BUILD)/libclio.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclio.a $(LDLIBS)
+
+$(BUILD)/tests/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libclio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libclio.a $(LDLIBS)
+
+$(BUILD)/bench/%: benchmarks/%.c $(BUILD)/libclio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libclio.a $(LDLIBS)
+
+# The unit tests and the CLI tests (bats) are all TAP: prove runs them.
+# One BLAS thread: tests are small, and two test processes share 2 cores.
+unit: $(TEST_BIN)
+cli-test: $(BUILD)/clio
+
+test-plain: all $(TEST_BIN)
+	OPENBLAS_NUM_THREADS=1 CLIO="$(abspath $(BUILD)/clio)" prove -j2 $(TEST_BIN:%=./%) tests/cli/*.bats
+
+test-asan:
+	$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 CC=$(CC) test-plain
+
+test: deps
+	$(MAKE) --no-print-directory test-plain
+	$(MAKE) --no-print-directory test-asan
+
+# The main job: the README's impact study on the embedded Germany 1995 table.
+demo: deps all
+	$(BUILD)/clio import data/germany_1995 -o $(BUILD)/germany_1995.nc
+	$(BUILD)/clio impact $(BUILD)/germany_1995.nc --demand data/germany_1995/construction_shock.csv \
+	    -o $(BUILD)/germany_1995_impact.nc
+
+bench: all $(BENCH_BIN)
+	@scripts/install-deps.sh bench
+	benchmarks/run.sh
+
+clean:
+	rm -rf build

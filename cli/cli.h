@@ -1,0 +1,92 @@
+/* cli.h -- shared pieces of the `clio` tool's subcommands.  The tool is the
+ * library's first client: it uses nothing but clio.h. */
+#ifndef CLIO_CLI_H
+#define CLIO_CLI_H
+
+#include "clio.h"
+
+#include <getopt.h>
+
+#define CLI_EXIT_USAGE 64
+
+/* Options every table-reading command understands. */
+typedef struct cli_common {
+    const char *command;   /* subcommand name, for messages */
+    const char *spec;      /* --spec: read TABLE as a statistical-office CSV */
+    const char *region;    /* --region: region name for one-region CSV tables */
+    const char *output;    /* -o */
+    const char *format;    /* --format text|csv */
+    double rtol;           /* --rtol for balance checks */
+    int strict;            /* --strict: an unbalanced table is an error */
+    int verbose, quiet;
+    clio_matrixset_files files; /* --Z --Y --x --V --satellites */
+} cli_common;
+
+/* Long options shared by the commands (ids above 256). */
+enum {
+    OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
+    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_DEMAND, OPT_INVERSE, OPT_HELP
+};
+
+/* getopt_long entries of the shared options. */
+#define CLI_COMMON_OPTIONS                                                                     \
+    {"output", required_argument, 0, 'o'}, {"spec", required_argument, 0, OPT_SPEC},           \
+        {"region", required_argument, 0, OPT_REGION},                                          \
+        {"format", required_argument, 0, OPT_FORMAT}, {"rtol", required_argument, 0, OPT_RTOL}, \
+        {"strict", no_argument, 0, OPT_STRICT}, {"verbose", no_argument, 0, OPT_VERBOSE},      \
+        {"quiet", no_argument, 0, OPT_QUIET}, {"Z", required_argument, 0, OPT_Z},              \
+        {"Y", required_argument, 0, OPT_Y}, {"x", required_argument, 0, OPT_X},                \
+        {"V", required_argument, 0, OPT_V}, {"satellites", required_argument, 0, OPT_SAT},     \
+        {"help", no_argument, 0, OPT_HELP}
+
+/* Help text of the shared options. */
+#define CLI_COMMON_HELP                                                                        \
+    "table options:\n"                                                                         \
+    "  --spec SPEC.yaml   TABLE is one statistical-office CSV described by SPEC\n"             \
+    "  --region NAME      region of a one-region CSV table (default R1)\n"                    \
+    "  --Z/--Y/--x/--V/--satellites FILE  file names inside a matrix-set folder\n"             \
+    "  --rtol R           relative tolerance of the balance checks (default 1e-6)\n"          \
+    "  --strict           an unbalanced table is an error (exit 9), not a warning\n"          \
+    "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings\n"
+
+/* cli_parse -- run getopt_long over the shared options plus `extra`
+ * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help
+ * (help printed).  On return *first_arg indexes the positional arguments. */
+typedef int (*cli_extra_fn)(void *ctx, int opt, const char *arg);
+int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
+              cli_extra_fn on_extra, void *ctx, const char *usage, const char *help,
+              int *first_arg);
+
+/* cli_factor -- factor I - A (consuming Z when asked), warn about a tiny
+ * reciprocal condition number. */
+int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out);
+
+/* cli_common_option -- handle a shared option; 1 when handled, 0 when not
+ * one of them, -1 on a bad value (message printed). */
+int cli_common_option(cli_common *o, int opt, const char *arg);
+
+/* cli_error -- print "clio CMD: error: MESSAGE" and return the status. */
+int cli_error(const cli_common *o, int status, const clio_error *err);
+/* cli_usage_error -- print a usage message and return CLI_EXIT_USAGE. */
+int cli_usage_error(const cli_common *o, const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* cli_load_table -- read TABLE (NetCDF, matrix-set folder, or a CSV with
+ * --spec), validate it and print the findings; errors (and, with --strict,
+ * imbalances) fail. */
+int cli_load_table(const cli_common *o, const char *path, clio_table **out);
+
+/* cli_emit -- print a result to stdout (text or CSV) and save it with -o. */
+int cli_emit(const cli_common *o, const clio_result *r);
+
+/* Wall-clock seconds, for --verbose timings. */
+double cli_now(void);
+void cli_timing(const cli_common *o, const char *phase, double seconds);
+
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_multipliers(int argc, char **argv);
+int cmd_impact(int argc, char **argv);
+
+#endif

@@ -1,0 +1,70 @@
+/* cmd_impact.c -- `clio impact TABLE --demand CHANGES.csv`: the effect of a
+ * change in final demand on output, value added and satellites, split
+ * into direct and indirect effects, with totals. */
+#include "cli.h"
+
+#include <stdlib.h>
+
+static int extra_option(void *ctx, int opt, const char *arg)
+{
+    if (opt != OPT_DEMAND)
+        return 0;
+    *(const char **)ctx = arg;
+    return 1;
+}
+
+int cmd_impact(int argc, char **argv)
+{
+    static const char usage[] =
+        "clio impact TABLE --demand CHANGES.csv [--format text|csv] [-o OUT.nc|OUT.csv]";
+    static const struct option extra[] = {{"demand", required_argument, 0, OPT_DEMAND},
+                                          {0, 0, 0, 0}};
+    cli_common o = {.command = "impact"};
+    const char *demand = NULL;
+    int first;
+    int rc = cli_parse(&o, argc, argv, extra, extra_option, &demand, usage,
+                       "Effects of a change in final demand.  CHANGES.csv has the columns\n"
+                       "region,sector,change (region may be left out for one-region tables).\n"
+                       "For output and every value-added and satellite account: the direct\n"
+                       "effect (of the demand change itself), the indirect effect (through the\n"
+                       "supply chain) and the total, per sector, with totals per region.\n",
+                       &first);
+    if (rc)
+        return rc == -2 ? 0 : rc;
+    if (argc - first != 1)
+        return cli_usage_error(&o, usage, "expected one TABLE, got %d", argc - first);
+    if (!demand)
+        return cli_usage_error(&o, usage, "missing --demand CHANGES.csv");
+
+    clio_table *t;
+    int status = cli_load_table(&o, argv[first], &t);
+    if (status != CLIO_OK)
+        return status;
+    clio_leontief *f = NULL;
+    clio_result *r = NULL;
+    clio_error err = {0};
+    double *df = malloc((t->n ? t->n : 1) * sizeof *df);
+    if (!df) {
+        status = cli_error(&o, CLIO_ENOMEM, NULL);
+        goto done;
+    }
+    if ((status = clio_demand_read_csv(demand, t, df, &err)) != CLIO_OK) {
+        cli_error(&o, status, &err);
+        goto done;
+    }
+    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
+        goto done;
+    double t0 = cli_now();
+    if ((status = clio_impact(t, f, df, &r, &err)) != CLIO_OK) {
+        cli_error(&o, status, &err);
+        goto done;
+    }
+    cli_timing(&o, "solve", cli_now() - t0);
+    status = cli_emit(&o, r);
+done:
+    free(df);
+    clio_result_free(r);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    return status;
+}

@@ -1,0 +1,219 @@
+/* common.c -- what every subcommand shares: options, table loading with
+ * validation, result output, diagnostics on stderr. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void cli_timing(const cli_common *o, const char *phase, double seconds)
+{
+    if (o->verbose)
+        fprintf(stderr, "clio %s: %-10s %.3f s\n", o->command, phase, seconds);
+}
+
+int cli_common_option(cli_common *o, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'o': o->output = arg; return 1;
+    case OPT_SPEC: o->spec = arg; return 1;
+    case OPT_REGION: o->region = arg; return 1;
+    case OPT_STRICT: o->strict = 1; return 1;
+    case OPT_VERBOSE: o->verbose = 1; return 1;
+    case OPT_QUIET: o->quiet = 1; return 1;
+    case OPT_Z: o->files.Z = arg; return 1;
+    case OPT_Y: o->files.Y = arg; return 1;
+    case OPT_X: o->files.x = arg; return 1;
+    case OPT_V: o->files.V = arg; return 1;
+    case OPT_SAT: o->files.satellites = arg; return 1;
+    case OPT_FORMAT:
+        if (strcmp(arg, "text") != 0 && strcmp(arg, "csv") != 0) {
+            fprintf(stderr, "clio %s: --format must be 'text' or 'csv', not '%s'\n", o->command,
+                    arg);
+            return -1;
+        }
+        o->format = arg;
+        return 1;
+    case OPT_RTOL: {
+        char *end;
+        o->rtol = strtod(arg, &end);
+        if (*arg == '\0' || *end != '\0' || !(o->rtol >= 0) || !isfinite(o->rtol)) {
+            fprintf(stderr, "clio %s: --rtol needs a non-negative number, not '%s'\n",
+                    o->command, arg);
+            return -1;
+        }
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+int cli_error(const cli_common *o, int status, const clio_error *err)
+{
+    const char *msg = err && err->message[0] ? err->message : clio_strerror(status);
+    fprintf(stderr, "clio %s: error: %s\n", o->command, msg);
+    return status;
+}
+
+int cli_usage_error(const cli_common *o, const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "clio %s: ", o->command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nusage: %s\n", usage);
+    va_end(ap);
+    return CLI_EXIT_USAGE;
+}
+
+static int read_any(const cli_common *o, const char *path, clio_table **out, clio_error *err)
+{
+    if (o->spec)
+        return clio_table_read_statoffice(path, o->spec, out, err);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return clio_table_read_matrixset(path, &o->files, o->region, out, err);
+    if (stat(path, &st) != 0) {
+        err->status = CLIO_EIO;
+        snprintf(err->message, sizeof err->message, "%s: %s", path, strerror(errno));
+        return CLIO_EIO;
+    }
+    return clio_table_read(path, out, err);
+}
+
+int cli_load_table(const cli_common *o, const char *path, clio_table **out)
+{
+    clio_error err = {0};
+    clio_table *t = NULL;
+    double t0 = cli_now();
+    int status = read_any(o, path, &t, &err);
+    if (status != CLIO_OK)
+        return cli_error(o, status, &err);
+    cli_timing(o, "read", cli_now() - t0);
+
+    t0 = cli_now();
+    clio_report report = {0};
+    status = clio_table_check(t, o->rtol, &report);
+    for (size_t i = 0; i < report.count; i++) {
+        const clio_finding *f = &report.items[i];
+        if (f->severity == CLIO_ERROR)
+            fprintf(stderr, "clio %s: error: %s: %s\n", o->command, path, f->message);
+        else if (f->severity == CLIO_WARNING && !o->quiet)
+            fprintf(stderr, "clio %s: warning: %s: %s\n", o->command, path, f->message);
+        else if (f->severity == CLIO_INFO && o->verbose)
+            fprintf(stderr, "clio %s: note: %s: %s\n", o->command, path, f->message);
+    }
+    if (status == CLIO_OK && o->strict && report.nwarnings > 0) {
+        fprintf(stderr, "clio %s: error: %s: the table does not balance (--strict)\n",
+                o->command, path);
+        status = CLIO_EUNBALANCED;
+    }
+    clio_report_free(&report);
+    cli_timing(o, "check", cli_now() - t0);
+    if (status != CLIO_OK) {
+        clio_table_free(t);
+        return status;
+    }
+    *out = t;
+    return CLIO_OK;
+}
+
+int cli_emit(const cli_common *o, const clio_result *r)
+{
+    clio_error err = {0};
+    double t0 = cli_now();
+    int status = CLIO_OK;
+    /* Save first: a failed save must not leave the user with only stdout. */
+    if (o->output && (status = clio_result_save(r, o->output, &err)) != CLIO_OK)
+        return cli_error(o, status, &err);
+    if (!o->quiet || !o->output) {
+        if (o->format && strcmp(o->format, "csv") == 0)
+            status = clio_result_write_csv(r, stdout, &err);
+        else
+            status = clio_result_write_text(r, stdout, &err);
+        if (fflush(stdout) != 0 && status == CLIO_OK)
+            status = CLIO_EWRITE;
+        if (status != CLIO_OK)
+            return cli_error(o, status, &err);
+    }
+    cli_timing(o, "write", cli_now() - t0);
+    return CLIO_OK;
+}
+
+int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
+              cli_extra_fn on_extra, void *ctx, const char *usage, const char *help,
+              int *first_arg)
+{
+    static const struct option shared[] = {CLI_COMMON_OPTIONS};
+    size_t nshared = sizeof shared / sizeof shared[0], nextra = 0;
+    while (extra && extra[nextra].name)
+        nextra++;
+    struct option all[64] = {{0}};
+    if (nshared + nextra + 1 > sizeof all / sizeof all[0])
+        return CLI_EXIT_USAGE;
+    memcpy(all, shared, nshared * sizeof *all);
+    if (nextra)
+        memcpy(all + nshared, extra, nextra * sizeof *all);
+
+    o->rtol = CLIO_DEFAULT_RTOL;
+    optind = 1;
+    opterr = 0;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "o:vq", all, NULL)) != -1) {
+        if (opt == 'v')
+            opt = OPT_VERBOSE;
+        if (opt == 'q')
+            opt = OPT_QUIET;
+        if (opt == OPT_HELP) {
+            printf("usage: %s\n\n%s\n%s", usage, help, CLI_COMMON_HELP);
+            return -2;
+        }
+        if (opt == '?' || opt == ':') {
+            if (optopt)
+                return cli_usage_error(o, usage, "option '-%c' is unknown or needs a value",
+                                       optopt);
+            return cli_usage_error(o, usage, "option '%s' is unknown or needs a value",
+                                   argv[optind - 1]);
+        }
+        int handled = cli_common_option(o, opt, optarg);
+        if (handled == 0 && on_extra)
+            handled = on_extra(ctx, opt, optarg);
+        if (handled < 0)
+            return CLI_EXIT_USAGE;
+        if (handled == 0)
+            return cli_usage_error(o, usage, "unexpected option");
+    }
+    *first_arg = optind;
+    return 0;
+}
+
+int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out)
+{
+    clio_error err = {0};
+    double t0 = cli_now();
+    int status = clio_leontief_factor(t, consume_z ? CLIO_FACTOR_CONSUME_Z : 0, out, &err);
+    if (status != CLIO_OK)
+        return cli_error(o, status, &err);
+    cli_timing(o, "factor", cli_now() - t0);
+    double rcond = clio_leontief_rcond(*out);
+    if (rcond < CLIO_RCOND_WARN && !o->quiet)
+        fprintf(stderr,
+                "clio %s: warning: I - A is nearly singular (reciprocal condition number "
+                "%.3g): results may have lost most of their accuracy\n",
+                o->command, rcond);
+    else if (o->verbose)
+        fprintf(stderr, "clio %s: reciprocal condition number of I - A: %.3g\n", o->command,
+                rcond);
+    return CLIO_OK;
+}

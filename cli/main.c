@@ -1,0 +1,52 @@
+/* main.c -- `clio <command> [options]`: dispatch through a static table. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"import", cmd_import, "read a CSV table (matrix-set folder or statistical-office layout)"},
+    {"export", cmd_export, "write a table as NetCDF (.nc) or as a matrix-set CSV folder"},
+    {"check", cmd_check, "validate a table: labels, values, row and column balances"},
+    {"multipliers", cmd_multipliers, "Type I multipliers for output, value added, satellites"},
+    {"impact", cmd_impact, "effects of a change in final demand on every sector"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "usage: clio <command> [options]   (clio <command> --help for its options)\n\n"
+                "commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(fp, "\nExit status: 0 success, 64 usage error, otherwise the clio status code\n"
+                "(see README.md: 4 cannot read, 5 malformed, 6 labels, 7 dimensions, 8 values,\n"
+                "9 unbalanced, 10 singular, 11 not productive, 12 cannot write).\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("clio %s (NetCDF table format %d)\n", CLIO_VERSION, CLIO_FORMAT_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "clio: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return CLI_EXIT_USAGE;
+}

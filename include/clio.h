@@ -1,0 +1,354 @@
+/*
+ * clio.h -- the public interface of libclio, input-output economics on LAPACK.
+ *
+ * Conventions (see docs/ARCHITECTURE.md):
+ *   - Dense matrices are column-major with a leading dimension: M(i,j) is
+ *     data[i + j*ld].  Rows are selling (origin) sectors, columns buying
+ *     sectors: A = Z xhat^-1 and (I - A) x = f.
+ *   - A "sector" of a table is one row of Z: a (region, sector name) pair.
+ *     Keys are written "region|sector" (or "sector" in one-region tables).
+ *   - Every fallible call returns an int status, CLIO_OK (0) on success.
+ *     clio_strerror() names a status; detail (file:line, sector, region) goes
+ *     to the optional clio_error the caller passes (NULL to ignore).
+ *   - The library never prints, exits or aborts and keeps no mutable global
+ *     state.  Objects are freed by their _free function; _free(NULL) is a no-op.
+ *   - Files are written atomically: a failed write leaves no partial file and
+ *     never replaces a good one.
+ */
+#ifndef CLIO_H
+#define CLIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CLIO_VERSION "0.1.0"
+#define CLIO_FORMAT_VERSION 1 /* version of the NetCDF table schema */
+
+/* ------------------------------------------------------------------ */
+/* Status codes.  The `clio` tool exits with these numbers.           */
+/* ------------------------------------------------------------------ */
+enum clio_status {
+    CLIO_OK = 0,
+    CLIO_EINVAL = 2,          /* invalid argument to a library call          */
+    CLIO_ENOMEM = 3,          /* out of memory                               */
+    CLIO_EIO = 4,             /* a file is missing or cannot be read         */
+    CLIO_EFORMAT = 5,         /* malformed input file (CSV, spec, NetCDF)     */
+    CLIO_ELABEL = 6,          /* duplicate, unknown or mismatched labels      */
+    CLIO_EDIM = 7,            /* wrong dimensions (e.g. non-square Z)         */
+    CLIO_EVALUE = 8,          /* NaN/Inf, negative flows or output            */
+    CLIO_EUNBALANCED = 9,     /* row or column balance fails (strict mode)    */
+    CLIO_ESINGULAR = 10,      /* I - A is singular                            */
+    CLIO_ENONPRODUCTIVE = 11, /* I - A has no non-negative inverse           */
+    CLIO_EWRITE = 12          /* an output cannot be written                  */
+};
+
+/* clio_strerror -- a short, static description of a status code. */
+const char *clio_strerror(int status);
+
+/* Detail of the last failure of a call, filled when the caller passes one. */
+typedef struct clio_error {
+    int status;
+    char message[1024];
+} clio_error;
+
+#define CLIO_NONE ((size_t)-1) /* "no index": e.g. a final-demand column with no region */
+
+/* ------------------------------------------------------------------ */
+/* The table model                                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_table -- a regional or multi-regional input-output table.
+ *
+ *   n            number of sectors = rows (and columns) of Z, over all regions
+ *   regions      nregions region names (at least one)
+ *   sector_region[i]  index into regions of sector i
+ *   sector_names[i]   name of sector i within its region
+ *   Z            n x n intermediate flows, column-major, ld = n (may be NULL
+ *                after clio_leontief_factor consumed it, see below)
+ *   Y            n x nfd final demand, ld = n; column k is category
+ *                fd_names[k] of region fd_region[k] (CLIO_NONE when the
+ *                column belongs to no region, as in one-region tables)
+ *   V            nva x n value-added rows (named components), ld = nva
+ *   x            n total output
+ *   S            nsat x n satellite accounts (e.g. employment), ld = nsat,
+ *                with names sat_names and units sat_units
+ *   title, unit, source   free-text metadata (may be NULL); unit is the
+ *                monetary unit of Z, Y, V and x (e.g. "EUR million")
+ *
+ * Every pointer array is owned by the table and freed by clio_table_free.
+ */
+typedef struct clio_table {
+    char *title;
+    char *unit;
+    char *source;
+
+    size_t n;
+    size_t nregions;
+    char **regions;
+    size_t *sector_region;
+    char **sector_names;
+
+    double *Z;
+
+    size_t nfd;
+    char **fd_names;
+    size_t *fd_region;
+    double *Y;
+
+    size_t nva;
+    char **va_names;
+    double *V;
+
+    double *x;
+
+    size_t nsat;
+    char **sat_names;
+    char **sat_units;
+    double *S;
+} clio_table;
+
+/* clio_table_alloc -- a table with all arrays allocated: numbers zero,
+ * labels NULL, sector_region and fd_region CLIO_NONE.  NULL when out of
+ * memory.  Fill labels with clio_table_set_label. */
+clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, size_t nsat);
+void clio_table_free(clio_table *t);
+
+/* Which label array clio_table_set_label writes. */
+enum clio_label_kind {
+    CLIO_LABEL_REGION,
+    CLIO_LABEL_SECTOR,
+    CLIO_LABEL_FINAL_DEMAND,
+    CLIO_LABEL_VALUE_ADDED,
+    CLIO_LABEL_SATELLITE,
+    CLIO_LABEL_SATELLITE_UNIT
+};
+/* clio_table_set_label -- copy `text` into label `index` of `kind`. */
+int clio_table_set_label(clio_table *t, int kind, size_t index, const char *text);
+
+/* clio_table_find_sector -- index of the sector named `sector` in region
+ * `region` (region may be NULL in a one-region table).  CLIO_ELABEL with a
+ * message naming what is unknown when there is no such sector. */
+int clio_table_find_sector(const clio_table *t, const char *region, const char *sector,
+                           size_t *index, clio_error *err);
+
+/* clio_table_sector_key -- "region|sector" (or "sector" when the table has
+ * one region) of sector i, into buf; truncated to len-1 characters. */
+void clio_table_sector_key(const clio_table *t, size_t i, char *buf, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                         */
+/* ------------------------------------------------------------------ */
+
+enum clio_severity { CLIO_INFO = 0, CLIO_WARNING = 1, CLIO_ERROR = 2 };
+
+typedef struct clio_finding {
+    int severity;       /* enum clio_severity                              */
+    int status;         /* the status an error maps to (e.g. CLIO_EVALUE)   */
+    char message[320];  /* names the sector, region and the amount off      */
+} clio_finding;
+
+/* A list of findings.  Zero-initialise one before the first use. */
+typedef struct clio_report {
+    size_t count, capacity;
+    size_t nerrors, nwarnings;
+    clio_finding *items;
+} clio_report;
+
+void clio_report_free(clio_report *r); /* frees items, keeps r itself */
+
+/*
+ * clio_table_check -- validate a table and append findings to `report`.
+ *
+ * Errors: labels missing or duplicated, non-finite numbers anywhere,
+ * negative Z or x.  Warnings: row balance Z 1 + Y 1 = x or column balance
+ * 1'Z + 1'V = x' off by more than rtol relative to x (the column balance is
+ * only checked when V is present).  Info: sectors with zero output (kept,
+ * their coefficient column is zero).  Returns the status of the first error,
+ * or CLIO_OK when there is none (warnings do not fail the check).
+ */
+int clio_table_check(const clio_table *t, double rtol, clio_report *report);
+
+#define CLIO_DEFAULT_RTOL 1e-6
+
+/* ------------------------------------------------------------------ */
+/* Reading and writing tables                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_table_read_matrixset -- read a matrix-set CSV folder: Z.csv and
+ * Y.csv required, x.csv, V.csv and satellites.csv optional (see
+ * docs/formats.md).  Keys are "sector" or "region|sector"; `region_name`
+ * names the region of a table whose keys have no region (NULL: "R1").
+ * x defaults to Z 1 + Y 1.  Comma- or tab-separated, RFC 4180 quoting.
+ * `files` may override the file names (NULL or NULL members: defaults).
+ */
+typedef struct clio_matrixset_files {
+    const char *Z, *Y, *x, *V, *satellites;
+} clio_matrixset_files;
+int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files,
+                              const char *region_name, clio_table **out, clio_error *err);
+
+/* clio_table_write_matrixset -- write the table as a matrix-set folder
+ * (created when missing); each file is written atomically. */
+int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err);
+
+/*
+ * clio_table_read_statoffice -- read one CSV in the layout statistical
+ * offices and Eurostat publish (intermediate block, final-demand columns,
+ * value-added rows, output row or column, satellite rows), as described by
+ * the YAML import spec at `spec_path` (docs/formats.md).
+ */
+int clio_table_read_statoffice(const char *csv_path, const char *spec_path, clio_table **out,
+                               clio_error *err);
+
+/* NetCDF-4, the canonical format (schema in docs/netcdf-schema.md). */
+int clio_table_read_netcdf(const char *path, clio_table **out, clio_error *err);
+int clio_table_write_netcdf(const clio_table *t, const char *path, clio_error *err);
+
+/* clio_table_read -- read a table from `path`: a NetCDF file, or a
+ * matrix-set folder (region name "R1" when the keys have none). */
+int clio_table_read(const char *path, clio_table **out, clio_error *err);
+
+/* ------------------------------------------------------------------ */
+/* The Leontief model                                                 */
+/* ------------------------------------------------------------------ */
+
+/* clio_coefficients -- A = Z xhat^-1 into A (n x n, leading dimension lda);
+ * columns of sectors with zero output are zero. */
+int clio_coefficients(const clio_table *t, double *A, size_t lda, clio_error *err);
+
+/* The LU factorisation of I - A, kept to solve many right-hand sides. */
+typedef struct clio_leontief clio_leontief;
+
+enum clio_factor_flags {
+    CLIO_FACTOR_DEFAULT = 0,
+    /* Build I - A in the memory of t->Z and factor it there: no second n x n
+     * matrix.  t->Z is NULL afterwards (also on failure). */
+    CLIO_FACTOR_CONSUME_Z = 1
+};
+
+/*
+ * clio_leontief_factor -- factor I - A (LAPACK dgetrf), estimate its
+ * reciprocal condition number (dgecon) and verify that the system is
+ * productive: the solution of (I - A) g = 1 must be positive, which for
+ * A >= 0 holds exactly when I - A has a non-negative inverse.
+ * CLIO_ESINGULAR or CLIO_ENONPRODUCTIVE name the offending sector.
+ * The table must have passed clio_table_check.
+ */
+int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, clio_error *err);
+void clio_leontief_free(clio_leontief *f);
+
+size_t clio_leontief_size(const clio_leontief *f);
+/* Reciprocal condition number of I - A in the 1-norm.  The tool warns when
+ * it is below CLIO_RCOND_WARN. */
+double clio_leontief_rcond(const clio_leontief *f);
+#define CLIO_RCOND_WARN 1e-12
+
+/* clio_leontief_solve -- overwrite B (n x nrhs, leading dimension ldb) with
+ * (I - A)^-1 B, or with (I - A)^-T B when `transpose` is non-zero. */
+int clio_leontief_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
+                        size_t ldb, clio_error *err);
+
+/* clio_leontief_inverse -- the Leontief inverse L = (I - A)^-1 into L
+ * (n x n, leading dimension ldl).  Only for users who ask for L itself:
+ * every clio result is computed by solves. */
+int clio_leontief_inverse(const clio_leontief *f, double *L, size_t ldl, clio_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Results: multipliers and impacts                                   */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_result -- a labelled three-way array value(sector, account, field):
+ * one row per sector of the table, one account per measured quantity
+ * (output, each V row, each satellite) and one field per statistic.
+ *
+ *   value(i, a, f) = values[f + nfields*(a + naccounts*i)]
+ *
+ * `additive` results (impacts) have meaningful sums over sectors, so
+ * writers add per-region and grand totals.  Labels are copies owned by the
+ * result.
+ */
+typedef struct clio_result {
+    char *kind;  /* "multipliers" or "impact" */
+    char *title; /* of the table it came from (may be NULL) */
+    int additive;
+
+    size_t nrows;
+    size_t nregions;
+    char **regions;
+    size_t *row_region;
+    char **row_sector;
+
+    size_t naccounts;
+    char **accounts;
+    char **account_units;
+
+    size_t nfields;
+    char **fields;
+
+    double *values;
+} clio_result;
+
+void clio_result_free(clio_result *r);
+
+static inline double clio_result_value(const clio_result *r, size_t row, size_t account,
+                                       size_t field)
+{
+    return r->values[field + r->nfields * (account + r->naccounts * row)];
+}
+
+/*
+ * clio_multipliers -- Type I multipliers for output, every V row and every
+ * satellite account c: the direct coefficient c_j / x_j, the total effect per
+ * unit of final demand (c' L)_j, from one transposed solve per account, and
+ * the Type I multiplier effect / coefficient (NaN where the coefficient is 0).
+ * Fields: "coefficient", "effect", "multiplier".  Accounts: "output", then
+ * V rows, then satellites.
+ */
+int clio_multipliers(const clio_table *t, const clio_leontief *f, clio_result **out,
+                     clio_error *err);
+
+/* clio_demand_read_csv -- read a demand change file (columns
+ * region,sector,change; region may be omitted for one-region tables) into
+ * df (n values, zeroed first).  Rows for the same sector add up. */
+int clio_demand_read_csv(const char *path, const clio_table *t, double *df, clio_error *err);
+
+/*
+ * clio_impact -- effects of a final-demand change df (n values): for output
+ * and every V row and satellite, the "direct" effect (of the demand change
+ * itself, coefficient * df), the "indirect" effect (through the supply
+ * chain) and the "total".  Non-negative df that yields negative output is
+ * reported as CLIO_ENONPRODUCTIVE.
+ */
+int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
+                clio_result **out, clio_error *err);
+
+/* Writers.  The CSV is tidy (long): region,sector,account,<fields...>. */
+int clio_result_write_csv(const clio_result *r, FILE *fp, clio_error *err);
+/* A human-readable table. */
+int clio_result_write_text(const clio_result *r, FILE *fp, clio_error *err);
+/* clio_result_save -- write to `path` atomically, as NetCDF when the name
+ * ends in ".nc", otherwise as tidy CSV. */
+int clio_result_save(const clio_result *r, const char *path, clio_error *err);
+int clio_result_write_netcdf(const clio_result *r, const char *path, clio_error *err);
+
+/* clio_matrix_save_csv -- write an n x n matrix M (leading dimension ld)
+ * labelled with t's sector keys in both directions (e.g. the Leontief
+ * inverse), atomically, as CSV. */
+int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const char *path,
+                         clio_error *err);
+
+/* clio_table_save -- write a table to `path`: NetCDF when the name ends in
+ * ".nc", otherwise a matrix-set CSV folder. */
+int clio_table_save(const clio_table *t, const char *path, clio_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CLIO_H */

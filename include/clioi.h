@@ -1,0 +1,141 @@
+/*
+ * clioi.h -- internals shared between libclio's source files.  Not
+ * installed, not part of the API: everything here is prefixed clioi_.
+ */
+#ifndef CLIOI_H
+#define CLIOI_H
+
+#include "clio.h"
+
+#include <stdarg.h>
+
+#if defined(__GNUC__)
+#define CLIOI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define CLIOI_PRINTF(fmt, args)
+#endif
+
+/* clioi_fail -- record status and a formatted message in err (if any) and
+ * return status, so call sites read `return clioi_fail(err, CLIO_EIO, ...)`. */
+int clioi_fail(clio_error *err, int status, const char *fmt, ...) CLIOI_PRINTF(3, 4);
+
+/* clioi_strdup -- strdup that accepts NULL (returns NULL). */
+char *clioi_strdup(const char *s);
+/* clioi_ends_with -- whether s ends with suffix. */
+int clioi_ends_with(const char *s, const char *suffix);
+/* clioi_parse_double -- parse a whole field as a finite or non-finite
+ * double; 0 on success, -1 when the text is not a number.  Empty text is
+ * not a number. Leading/trailing blanks are allowed. */
+int clioi_parse_double(const char *text, double *value);
+/* clioi_calloc_array -- calloc(n, size) with n == 0 giving a valid pointer. */
+void *clioi_calloc_array(size_t n, size_t size);
+/* clioi_madvise_huge -- ask for transparent huge pages on a large buffer. */
+void clioi_madvise_huge(void *p, size_t bytes);
+/* clioi_alloc_matrix -- zeroed rows*cols doubles (huge pages when large). */
+double *clioi_alloc_matrix(size_t rows, size_t cols);
+
+/* ------------------------------------------------------------------ */
+/* Atomic output files: write a temporary file beside the target, fsync,
+ * rename over the target.  A failure removes the temporary file.      */
+/* ------------------------------------------------------------------ */
+typedef struct clioi_atomic {
+    char *path;     /* the target */
+    char *tmp_path; /* the temporary file in the same directory */
+    FILE *fp;       /* open for writing on tmp_path (NULL for NetCDF users) */
+} clioi_atomic;
+
+/* clioi_atomic_begin -- create the temporary file; with open_stream, also
+ * an stdio stream on it.  NetCDF writers pass open_stream = 0 and create
+ * tmp_path themselves. */
+int clioi_atomic_begin(clioi_atomic *a, const char *path, int open_stream, clio_error *err);
+/* clioi_atomic_commit -- flush, fsync, close and rename into place. */
+int clioi_atomic_commit(clioi_atomic *a, clio_error *err);
+/* clioi_atomic_abort -- close and remove the temporary file. */
+void clioi_atomic_abort(clioi_atomic *a);
+
+/* ------------------------------------------------------------------ */
+/* CSV grids: a whole CSV file as rows of text fields (libcsv parses). */
+/* ------------------------------------------------------------------ */
+typedef struct clioi_csv_row {
+    size_t line;    /* 1-based line number where the row starts */
+    size_t nfields;
+    char **fields;
+} clioi_csv_row;
+
+typedef struct clioi_csv {
+    char *path;
+    size_t nrows;
+    clioi_csv_row *rows;
+} clioi_csv;
+
+/* clioi_csv_read -- parse a comma- or tab-separated file (detected from the
+ * first line).  Blank lines are skipped; a UTF-8 byte-order mark is
+ * removed.  CLIO_EIO when the file cannot be read, CLIO_EFORMAT (with line)
+ * on malformed quoting. */
+int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err);
+void clioi_csv_free(clioi_csv *csv);
+
+/* clioi_csv_number -- parse field `col` of `row` as a finite number, or
+ * fail with CLIO_EFORMAT / CLIO_EVALUE naming file, line and column label. */
+int clioi_csv_number(const clioi_csv *csv, const clioi_csv_row *row, size_t col,
+                     const char *column_label, double *value, clio_error *err);
+
+/* clioi_csv_write_field -- write one field with RFC 4180 quoting when it
+ * needs it. */
+void clioi_csv_write_field(FILE *fp, const char *text);
+/* clioi_csv_write_number -- text that reads back to exactly the same
+ * double (15 significant digits when enough, else 17); empty for NaN. */
+void clioi_csv_write_number(FILE *fp, double value);
+
+/* A labelled matrix CSV: first row = column keys, first column = row keys
+ * (optionally a second column "unit"), numbers elsewhere. */
+typedef struct clioi_lmatrix {
+    char *path;
+    size_t rows, cols;
+    char **row_keys;   /* rows */
+    size_t *row_lines; /* rows: line numbers, for messages */
+    char **col_keys;   /* cols */
+    char **units;      /* rows, or NULL when there is no unit column */
+    double *values;    /* rows x cols, column-major */
+} clioi_lmatrix;
+
+/* clioi_lmatrix_read -- read and check shape (every row as long as the
+ * header) and numbers (finite).  With allow_units, a second header field
+ * "unit" marks a column of unit strings. */
+int clioi_lmatrix_read(const char *path, int allow_units, clioi_lmatrix **out, clio_error *err);
+void clioi_lmatrix_free(clioi_lmatrix *m);
+
+/* ------------------------------------------------------------------ */
+/* Labels.                                                            */
+/* ------------------------------------------------------------------ */
+/* clioi_split_key -- split "region|sector" at the first '|'; region is
+ * NULL when there is no '|'.  Returns malloc'ed copies. */
+int clioi_split_key(const char *key, char **region, char **name);
+/* clioi_find_label -- index of `name` in names[0..count), or CLIO_NONE. */
+size_t clioi_find_label(char *const *names, size_t count, const char *name);
+/* clioi_check_unique -- CLIO_ELABEL naming `what` and the duplicate. */
+int clioi_check_unique(char *const *names, size_t count, const char *what, clio_error *err);
+
+/* clioi_table_set_sectors_from_keys -- fill regions, sector_region and
+ * sector_names of t from n keys.  Keys must be all "sector" (one region,
+ * named default_region) or all "region|sector". */
+int clioi_table_set_sectors_from_keys(clio_table *t, char *const *keys, const char *where,
+                                      const char *default_region, clio_error *err);
+
+/* clioi_result_alloc -- a result shaped for table t with the given
+ * accounts and fields; labels of rows copied from t, values zero. */
+clio_result *clioi_result_alloc(const clio_table *t, const char *kind, size_t naccounts,
+                                size_t nfields);
+/* clioi_result_set_accounts_from_table -- accounts "output", V rows,
+ * satellites (naccounts must be 1 + nva + nsat). */
+int clioi_result_set_accounts_from_table(clio_result *r, const clio_table *t);
+
+/* clioi_result_set_fields -- copy r->nfields field names. */
+int clioi_result_set_fields(clio_result *r, const char *const *names);
+
+/* clioi_account_coefficient -- direct coefficient of account a (0 output,
+ * then V rows, then satellites) for sector j: 1 for output, else the
+ * account per unit of output (zero for sectors with zero output). */
+double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
+
+#endif /* CLIOI_H */

@@ -1,0 +1,38 @@
+#!/bin/sh
+# install-deps.sh -- install the Debian packages clio needs, when missing.
+# Usage: scripts/install-deps.sh [build|test|bench]   (default: test)
+# As root it runs apt-get; otherwise it prints the exact command and fails.
+set -eu
+
+build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev"
+test_pkgs="$build_pkgs perl bats"
+bench_pkgs="$build_pkgs python3-numpy time"
+
+case "${1:-test}" in
+build) want=$build_pkgs ;;
+test) want=$test_pkgs ;;
+bench) want=$bench_pkgs ;;
+*) echo "usage: $0 [build|test|bench]" >&2; exit 64 ;;
+esac
+
+missing=""
+for p in $want; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$status" in
+    *"install ok installed"*) ;;
+    *) missing="$missing $p" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    echo "install-deps: installing:$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >&2
+else
+    echo "install-deps: missing Debian packages:$missing" >&2
+    echo "install-deps: run: sudo apt-get install -y$missing" >&2
+    exit 1
+fi

@@ -1,0 +1,252 @@
+/* check.c -- table validation: labels, finiteness, signs, balances. */
+#include "clioi.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reports beyond this many findings of one kind summarise the rest. */
+#define MAX_LISTED 20
+
+void clio_report_free(clio_report *r)
+{
+    if (!r)
+        return;
+    free(r->items);
+    memset(r, 0, sizeof *r);
+}
+
+static void add(clio_report *r, int severity, int status, const char *fmt, ...)
+    CLIOI_PRINTF(4, 5);
+static void add(clio_report *r, int severity, int status, const char *fmt, ...)
+{
+    if (severity == CLIO_ERROR)
+        r->nerrors++;
+    if (severity == CLIO_WARNING)
+        r->nwarnings++;
+    if (r->count == r->capacity) {
+        size_t cap = r->capacity ? 2 * r->capacity : 16;
+        clio_finding *items = realloc(r->items, cap * sizeof *items);
+        if (!items)
+            return; /* counts stay right; the text of this one is lost */
+        r->items = items;
+        r->capacity = cap;
+    }
+    clio_finding *f = &r->items[r->count++];
+    f->severity = severity;
+    f->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->message, sizeof f->message, fmt, ap);
+    va_end(ap);
+}
+
+static const char *region_of(const clio_table *t, size_t i)
+{
+    size_t r = t->sector_region[i];
+    return r < t->nregions && t->regions[r] ? t->regions[r] : "?";
+}
+
+static int check_labels(const clio_table *t, clio_report *rep)
+{
+    int first = CLIO_OK;
+    if (t->nregions == 0 && t->n > 0) {
+        add(rep, CLIO_ERROR, CLIO_ELABEL, "the table has sectors but no region");
+        return CLIO_ELABEL;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        if (!t->sector_names[i] || t->sector_region[i] >= t->nregions) {
+            add(rep, CLIO_ERROR, CLIO_ELABEL, "sector %zu has no name or no region", i + 1);
+            return CLIO_ELABEL;
+        }
+    }
+    struct { char **names; size_t count; const char *what; } sets[] = {
+        {t->regions, t->nregions, "region"},
+        {t->fd_names, t->nfd, "final-demand"},
+        {t->va_names, t->nva, "value-added"},
+        {t->sat_names, t->nsat, "satellite"},
+    };
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+        for (size_t i = 0; i < sets[s].count; i++) {
+            if (!sets[s].names[i]) {
+                add(rep, CLIO_ERROR, CLIO_ELABEL, "%s label %zu is missing", sets[s].what, i + 1);
+                return CLIO_ELABEL;
+            }
+        }
+        clio_error e;
+        if (clioi_check_unique(sets[s].names, sets[s].count, sets[s].what, &e) != CLIO_OK) {
+            add(rep, CLIO_ERROR, e.status, "%s", e.message);
+            first = first ? first : e.status;
+        }
+    }
+    /* Sector names must be unique within each region: compare keys. */
+    char **keys = clioi_calloc_array(t->n, sizeof *keys);
+    int nomem = !keys;
+    for (size_t i = 0; i < t->n && !nomem; i++) {
+        char buf[512];
+        clio_table_sector_key(t, i, buf, sizeof buf);
+        nomem = !(keys[i] = clioi_strdup(buf));
+    }
+    clio_error e;
+    if (nomem) {
+        add(rep, CLIO_ERROR, CLIO_ENOMEM, "out of memory checking sector labels");
+        first = first ? first : CLIO_ENOMEM;
+    } else if (clioi_check_unique(keys, t->n, "sector", &e) != CLIO_OK) {
+        add(rep, CLIO_ERROR, e.status, "%s", e.message);
+        first = first ? first : e.status;
+    }
+    for (size_t i = 0; keys && i < t->n; i++)
+        free(keys[i]);
+    free(keys);
+    return first;
+}
+
+/* Scan an m x k block for non-finite (and, when asked, negative) values,
+ * naming the first few cells by row and column label. */
+static int check_block(const clio_table *t, clio_report *rep, const char *block,
+                       const double *M, size_t m, size_t k, size_t ld, int forbid_negative,
+                       void (*row_label)(const clio_table *, size_t, char *, size_t),
+                       void (*col_label)(const clio_table *, size_t, char *, size_t))
+{
+    size_t listed = 0, bad = 0;
+    int status = CLIO_OK;
+    for (size_t j = 0; j < k; j++) {
+        for (size_t i = 0; i < m; i++) {
+            double v = M[i + j * ld];
+            int nonfinite = !isfinite(v), negative = forbid_negative && v < 0;
+            if (!nonfinite && !negative)
+                continue;
+            bad++;
+            status = CLIO_EVALUE;
+            if (listed++ < MAX_LISTED) {
+                char r[256], c[256];
+                row_label(t, i, r, sizeof r);
+                col_label(t, j, c, sizeof c);
+                add(rep, CLIO_ERROR, CLIO_EVALUE, "%s[%s, %s] = %g is %s", block, r, c, v,
+                    nonfinite ? "not finite" : "negative");
+            }
+        }
+    }
+    if (bad > MAX_LISTED)
+        add(rep, CLIO_ERROR, CLIO_EVALUE, "%s: %zu more invalid cells not listed", block,
+            bad - MAX_LISTED);
+    return status;
+}
+
+static void sector_label(const clio_table *t, size_t i, char *buf, size_t len)
+{
+    clio_table_sector_key(t, i, buf, len);
+}
+static void fd_label(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    if (t->fd_region[k] != CLIO_NONE && t->fd_region[k] < t->nregions)
+        snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]);
+    else
+        snprintf(buf, len, "%s", t->fd_names[k]);
+}
+static void va_label(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", t->va_names[k]);
+}
+static void sat_label(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", t->sat_names[k]);
+}
+static void no_label(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    (void)t;
+    (void)k;
+    snprintf(buf, len, "output");
+}
+
+static void check_balances(const clio_table *t, double rtol, clio_report *rep)
+{
+    size_t n = t->n, listed = 0, off = 0;
+    for (size_t i = 0; i < n; i++) {
+        double s = 0, scale = fabs(t->x[i]);
+        for (size_t j = 0; j < n; j++)
+            s += t->Z[i + j * n];
+        for (size_t k = 0; k < t->nfd; k++)
+            s += t->Y[i + k * n];
+        double gap = s - t->x[i];
+        if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
+            off++;
+            if (listed++ < MAX_LISTED)
+                add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
+                    "row balance: sector '%s' in region '%s': Z 1 + Y 1 = %.10g but x = %.10g "
+                    "(off by %.4g, %.3g relative)",
+                    t->sector_names[i], region_of(t, i), s, t->x[i], gap,
+                    scale > 0 ? gap / scale : gap);
+        }
+    }
+    if (t->nva > 0) {
+        for (size_t j = 0; j < n; j++) {
+            double s = 0, scale = fabs(t->x[j]);
+            for (size_t i = 0; i < n; i++)
+                s += t->Z[i + j * n];
+            for (size_t k = 0; k < t->nva; k++)
+                s += t->V[k + j * t->nva];
+            double gap = s - t->x[j];
+            if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
+                off++;
+                if (listed++ < MAX_LISTED)
+                    add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
+                        "column balance: sector '%s' in region '%s': 1'Z + 1'V = %.10g but x = "
+                        "%.10g (off by %.4g, %.3g relative)",
+                        t->sector_names[j], region_of(t, j), s, t->x[j], gap,
+                        scale > 0 ? gap / scale : gap);
+            }
+        }
+    }
+    if (listed > MAX_LISTED)
+        add(rep, CLIO_WARNING, CLIO_EUNBALANCED, "%zu more balance differences not listed",
+            listed - MAX_LISTED);
+    (void)off;
+}
+
+int clio_table_check(const clio_table *t, double rtol, clio_report *report)
+{
+    if (!t || !report || !(rtol >= 0))
+        return CLIO_EINVAL;
+    if (!t->Z) {
+        add(report, CLIO_ERROR, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
+        return CLIO_EINVAL;
+    }
+    int status = check_labels(t, report);
+    size_t n = t->n;
+    int s;
+    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, sector_label, sector_label)))
+        status = status ? status : s;
+    if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, sector_label, fd_label)))
+        status = status ? status : s;
+    if ((s = check_block(t, report, "V", t->V, t->nva, n, t->nva, 0, va_label, sector_label)))
+        status = status ? status : s;
+    if ((s = check_block(t, report, "x", t->x, n, 1, n, 1, sector_label, no_label)))
+        status = status ? status : s;
+    if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0, sat_label,
+                         sector_label)))
+        status = status ? status : s;
+    if (status != CLIO_OK)
+        return status; /* balances of non-finite numbers say nothing */
+
+    for (size_t j = 0; j < n; j++) {
+        if (t->x[j] != 0)
+            continue;
+        double used = 0;
+        for (size_t i = 0; i < n; i++)
+            used += t->Z[i + j * n];
+        if (used != 0) {
+            add(report, CLIO_ERROR, CLIO_EVALUE,
+                "sector '%s' in region '%s' has zero output but buys %g of intermediate inputs",
+                t->sector_names[j], region_of(t, j), used);
+            status = status ? status : CLIO_EVALUE;
+        } else {
+            add(report, CLIO_INFO, CLIO_OK,
+                "sector '%s' in region '%s' has zero output (kept; its coefficients are zero)",
+                t->sector_names[j], region_of(t, j));
+        }
+    }
+    check_balances(t, rtol, report);
+    return status;
+}

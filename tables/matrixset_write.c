@@ -1,0 +1,116 @@
+/* matrixset_write.c -- a table as a matrix-set CSV folder (the format
+ * clio_table_read_matrixset reads), each file written atomically. */
+#include "clioi.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef void (*label_fn)(const clio_table *t, size_t k, char *buf, size_t len);
+
+static void sector_key(const clio_table *t, size_t i, char *buf, size_t len)
+{
+    clio_table_sector_key(t, i, buf, len);
+}
+static void fd_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    if (t->fd_region[k] != CLIO_NONE)
+        snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]);
+    else
+        snprintf(buf, len, "%s", t->fd_names[k]);
+}
+static void va_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", t->va_names[k]);
+}
+static void sat_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", t->sat_names[k]);
+}
+static void output_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    (void)t;
+    (void)k;
+    snprintf(buf, len, "output");
+}
+
+/* Write an m x k column-major block with row and column keys; with units,
+ * a "unit" column after the keys (satellites). */
+static int write_block_at(const clio_table *t, const char *path, const char *corner,
+                          const double *M, size_t m, size_t k, size_t ld, label_fn row_key,
+                          label_fn col_key, char *const *units, clio_error *err)
+{
+    char key[512];
+    clioi_atomic a;
+    int status = clioi_atomic_begin(&a, path, 1, err);
+    if (status != CLIO_OK)
+        return status;
+    clioi_csv_write_field(a.fp, corner);
+    if (units)
+        fputs(",unit", a.fp);
+    for (size_t j = 0; j < k; j++) {
+        col_key(t, j, key, sizeof key);
+        fputc(',', a.fp);
+        clioi_csv_write_field(a.fp, key);
+    }
+    fputc('\n', a.fp);
+    for (size_t i = 0; i < m; i++) {
+        row_key(t, i, key, sizeof key);
+        clioi_csv_write_field(a.fp, key);
+        if (units) {
+            fputc(',', a.fp);
+            clioi_csv_write_field(a.fp, units[i] ? units[i] : "");
+        }
+        for (size_t j = 0; j < k; j++) {
+            fputc(',', a.fp);
+            clioi_csv_write_number(a.fp, M[i + j * ld]);
+        }
+        fputc('\n', a.fp);
+    }
+    return clioi_atomic_commit(&a, err);
+}
+
+static int write_block(const clio_table *t, const char *dir, const char *name, const char *corner,
+                       const double *M, size_t m, size_t k, size_t ld, label_fn row_key,
+                       label_fn col_key, char *const *units, clio_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return write_block_at(t, path, corner, M, m, k, ld, row_key, col_key, units, err);
+}
+
+int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const char *path,
+                         clio_error *err)
+{
+    return write_block_at(t, path, t->nregions > 1 ? "region|sector" : "sector", M, t->n, t->n,
+                          ld, sector_key, sector_key, NULL, err);
+}
+
+int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
+{
+    if (!t->Z)
+        return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return clioi_fail(err, CLIO_EWRITE, "cannot create directory '%s': %s", dir,
+                          strerror(errno));
+    const char *corner = t->nregions > 1 ? "region|sector" : "sector";
+    size_t n = t->n;
+    int status;
+    if ((status = write_block(t, dir, "Z.csv", corner, t->Z, n, n, n, sector_key, sector_key,
+                              NULL, err)))
+        return status;
+    if ((status = write_block(t, dir, "Y.csv", corner, t->Y, n, t->nfd, n, sector_key, fd_key,
+                              NULL, err)))
+        return status;
+    if ((status = write_block(t, dir, "x.csv", corner, t->x, n, 1, n, sector_key, output_key,
+                              NULL, err)))
+        return status;
+    if (t->nva && (status = write_block(t, dir, "V.csv", "component", t->V, t->nva, n, t->nva,
+                                        va_key, sector_key, NULL, err)))
+        return status;
+    if (t->nsat && (status = write_block(t, dir, "satellites.csv", "account", t->S, t->nsat, n,
+                                         t->nsat, sat_key, sector_key, t->sat_units, err)))
+        return status;
+    return CLIO_OK;
+}
