@@ -25,7 +25,7 @@ typedef struct cli_common {
 /* Long options shared by the commands (ids above 256). */
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
-    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_DEMAND, OPT_INVERSE, OPT_HELP
+    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT
 };
 
 /* getopt_long entries of the shared options. */

@@ -4,13 +4,48 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Metadata to set on the written table: --title, --unit. */
+typedef struct metadata {
+    const char *title, *unit;
+} metadata;
+
+static int extra_option(void *ctx, int opt, const char *arg)
+{
+    metadata *m = ctx;
+    if (opt == OPT_TITLE)
+        m->title = arg;
+    else if (opt == OPT_UNIT)
+        m->unit = arg;
+    else
+        return 0;
+    return 1;
+}
+
+static int replace(char **field, const char *text)
+{
+    if (!text)
+        return CLIO_OK;
+    char *copy = strdup(text);
+    if (!copy)
+        return CLIO_ENOMEM;
+    free(*field);
+    *field = copy;
+    return CLIO_OK;
+}
 
 static int convert(const char *command, const char *usage, const char *help, int argc,
                    char **argv)
 {
+    static const struct option extra[] = {{"title", required_argument, 0, OPT_TITLE},
+                                          {"unit", required_argument, 0, OPT_UNIT},
+                                          {0, 0, 0, 0}};
     cli_common o = {.command = command};
+    metadata meta = {0};
     int first;
-    int rc = cli_parse(&o, argc, argv, NULL, NULL, NULL, usage, help, &first);
+    int rc = cli_parse(&o, argc, argv, extra, extra_option, &meta, usage, help, &first);
     if (rc)
         return rc == -2 ? 0 : rc;
     if (argc - first != 1)
@@ -22,6 +57,10 @@ static int convert(const char *command, const char *usage, const char *help, int
     if (status != CLIO_OK)
         return status;
     clio_error err = {0};
+    if (replace(&t->title, meta.title) != CLIO_OK || replace(&t->unit, meta.unit) != CLIO_OK) {
+        clio_table_free(t);
+        return cli_error(&o, CLIO_ENOMEM, NULL);
+    }
     double t0 = cli_now();
     status = clio_table_save(t, o.output, &err);
     cli_timing(&o, "write", cli_now() - t0);
@@ -38,13 +77,15 @@ int cmd_import(int argc, char **argv)
     return convert("import", "clio import SOURCE -o OUTPUT(.nc|DIR) [options]",
                    "Read SOURCE -- a matrix-set CSV folder (Z.csv, Y.csv, optional x.csv, V.csv,\n"
                    "satellites.csv), a statistical-office CSV with --spec, or a NetCDF table --\n"
-                   "validate it, and write it as NetCDF (OUTPUT ends in .nc) or a CSV folder.\n",
+                   "validate it, and write it as NetCDF (OUTPUT ends in .nc) or a CSV folder.\n"
+                   "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n",
                    argc, argv);
 }
 
 int cmd_export(int argc, char **argv)
 {
     return convert("export", "clio export TABLE -o OUTPUT(.nc|DIR) [options]",
-                   "Write TABLE as NetCDF (OUTPUT ends in .nc) or as a matrix-set CSV folder.\n",
+                   "Write TABLE as NetCDF (OUTPUT ends in .nc) or as a matrix-set CSV folder.\n"
+                   "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n",
                    argc, argv);
 }

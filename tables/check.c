@@ -48,9 +48,55 @@ static const char *region_of(const clio_table *t, size_t i)
     return r < t->nregions && t->regions[r] ? t->regions[r] : "?";
 }
 
+static void sector_label(const clio_table *t, size_t i, char *buf, size_t len);
+static void fd_label(const clio_table *t, size_t k, char *buf, size_t len);
+
+/* Labels of one kind must be unique as keys ("region|name" where the kind
+ * belongs to regions); compares the keys built by `key`. */
+static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count,
+                             const char *what,
+                             void (*key)(const clio_table *, size_t, char *, size_t))
+{
+    char **keys = clioi_calloc_array(count, sizeof *keys);
+    int status = keys ? CLIO_OK : CLIO_ENOMEM;
+    for (size_t i = 0; i < count && status == CLIO_OK; i++) {
+        char buf[512];
+        key(t, i, buf, sizeof buf);
+        if (!(keys[i] = clioi_strdup(buf)))
+            status = CLIO_ENOMEM;
+    }
+    clio_error e;
+    if (status == CLIO_OK && clioi_check_unique(keys, count, what, &e) != CLIO_OK) {
+        add(rep, CLIO_ERROR, e.status, "%s", e.message);
+        status = e.status;
+    } else if (status != CLIO_OK) {
+        add(rep, CLIO_ERROR, status, "out of memory checking %s labels", what);
+    }
+    for (size_t i = 0; keys && i < count; i++)
+        free(keys[i]);
+    free(keys);
+    return status;
+}
+
+static void plain_label(char *const *names, size_t k, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", names[k]);
+}
+static void region_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    plain_label(t->regions, k, buf, len);
+}
+static void va_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    plain_label(t->va_names, k, buf, len);
+}
+static void sat_key(const clio_table *t, size_t k, char *buf, size_t len)
+{
+    plain_label(t->sat_names, k, buf, len);
+}
+
 static int check_labels(const clio_table *t, clio_report *rep)
 {
-    int first = CLIO_OK;
     if (t->nregions == 0 && t->n > 0) {
         add(rep, CLIO_ERROR, CLIO_ELABEL, "the table has sectors but no region");
         return CLIO_ELABEL;
@@ -74,31 +120,25 @@ static int check_labels(const clio_table *t, clio_report *rep)
                 return CLIO_ELABEL;
             }
         }
-        clio_error e;
-        if (clioi_check_unique(sets[s].names, sets[s].count, sets[s].what, &e) != CLIO_OK) {
-            add(rep, CLIO_ERROR, e.status, "%s", e.message);
-            first = first ? first : e.status;
+    }
+    for (size_t k = 0; k < t->nfd; k++) {
+        if (t->fd_region[k] != CLIO_NONE && t->fd_region[k] >= t->nregions) {
+            add(rep, CLIO_ERROR, CLIO_ELABEL, "final-demand column '%s' has an invalid region",
+                t->fd_names[k]);
+            return CLIO_ELABEL;
         }
     }
-    /* Sector names must be unique within each region: compare keys. */
-    char **keys = clioi_calloc_array(t->n, sizeof *keys);
-    int nomem = !keys;
-    for (size_t i = 0; i < t->n && !nomem; i++) {
-        char buf[512];
-        clio_table_sector_key(t, i, buf, sizeof buf);
-        nomem = !(keys[i] = clioi_strdup(buf));
-    }
-    clio_error e;
-    if (nomem) {
-        add(rep, CLIO_ERROR, CLIO_ENOMEM, "out of memory checking sector labels");
-        first = first ? first : CLIO_ENOMEM;
-    } else if (clioi_check_unique(keys, t->n, "sector", &e) != CLIO_OK) {
-        add(rep, CLIO_ERROR, e.status, "%s", e.message);
-        first = first ? first : e.status;
-    }
-    for (size_t i = 0; keys && i < t->n; i++)
-        free(keys[i]);
-    free(keys);
+    int first = CLIO_OK, s;
+    if ((s = check_unique_keys(t, rep, t->nregions, "region", region_key)))
+        first = first ? first : s;
+    if ((s = check_unique_keys(t, rep, t->n, "sector", sector_label)))
+        first = first ? first : s;
+    if ((s = check_unique_keys(t, rep, t->nfd, "final-demand", fd_label)))
+        first = first ? first : s;
+    if ((s = check_unique_keys(t, rep, t->nva, "value-added", va_key)))
+        first = first ? first : s;
+    if ((s = check_unique_keys(t, rep, t->nsat, "satellite", sat_key)))
+        first = first ? first : s;
     return first;
 }
 

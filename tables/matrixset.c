@@ -115,6 +115,10 @@ int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files
         goto done;
     }
     size_t n = Z->rows;
+    if ((status = clioi_check_unique(Z->col_keys, n, "sector", err))) {
+        status = clioi_fail(err, status, "%s: %s", pz, err ? err->message : "");
+        goto done;
+    }
     if ((status = keys_match(Z->col_keys, Z->row_keys, n, n, pz, "rows", Z->row_lines, err)))
         goto done;
     if ((status = clioi_lmatrix_read(py, 0, &Y, err)) != CLIO_OK)

@@ -2,6 +2,7 @@
 #include "clioi.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const char *clio_strerror(int status)
 {
@@ -25,11 +26,15 @@ const char *clio_strerror(int status)
 int clioi_fail(clio_error *err, int status, const char *fmt, ...)
 {
     if (err) {
+        /* Format into a copy first: callers may pass err->message itself as
+         * an argument to prefix it with a file name. */
+        char text[sizeof err->message];
         va_list ap;
         va_start(ap, fmt);
-        err->status = status;
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        vsnprintf(text, sizeof text, fmt, ap);
         va_end(ap);
+        err->status = status;
+        memcpy(err->message, text, sizeof text);
     }
     return status;
 }

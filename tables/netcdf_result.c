@@ -1,0 +1,343 @@
+/* netcdf_result.c -- multipliers and impacts as NetCDF-4 (schema:
+ * docs/netcdf-schema.md, "Result files").
+ *
+ * Unlike table matrices, results are small (sectors x accounts), so each
+ * field is copied into a natural C-order (sector, account) buffer: readers
+ * see var[i][a] = value(i, a) with no layout to explain.
+ */
+#include "clioi.h"
+
+#include <limits.h>
+#include <math.h>
+#include <netcdf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SECTOR_COORDS "sector_name sector_region account_unit"
+
+/* The labels and scratch buffers the file needs. */
+typedef struct rs_out {
+    char **keys;              /* nrows sector keys */
+    int *row_region;          /* nrows region indices */
+    const char **units;       /* naccounts units, "" where none */
+    double *buf;              /* nrows x naccounts, one field at a time */
+    double *region_total;     /* nregions x naccounts */
+    double *total;            /* naccounts */
+    int *field_vars;          /* 3 per field: values, region total, total */
+} rs_out;
+
+typedef struct rs_dims {
+    int sector, account, region;
+} rs_dims;
+
+typedef struct rs_vars {
+    int sector, sector_name, sector_region, region, account, account_unit;
+} rs_vars;
+
+/* Names of the label variables, which fields must not take. */
+static const char *const LABEL_VARS[] = {"sector", "sector_name", "sector_region",
+                                         "region", "account",     "account_unit"};
+#define NLABEL_VARS (sizeof LABEL_VARS / sizeof LABEL_VARS[0])
+
+static int labels_present(char *const *labels, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (!labels[i])
+            return 0;
+    return 1;
+}
+
+static char *join3(const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = malloc(la + lb + lc + 1);
+    if (s) {
+        memcpy(s, a, la);
+        memcpy(s + la, b, lb);
+        memcpy(s + la + lb, c, lc + 1);
+    }
+    return s;
+}
+
+/* check_names -- every variable name the file will have must be unique:
+ * a field called "region", or fields "a" and "a_total" of an additive
+ * result, would otherwise fail half-way through the write. */
+static int check_names(const clio_result *r, const char *path, clio_error *err)
+{
+    size_t per = r->additive ? 3 : 1, count = NLABEL_VARS + per * r->nfields, k = 0;
+    char **names = clioi_calloc_array(count, sizeof *names);
+    int status = names ? CLIO_OK : CLIO_ENOMEM;
+    for (size_t i = 0; i < NLABEL_VARS && names; i++)
+        names[k++] = clioi_strdup(LABEL_VARS[i]);
+    for (size_t f = 0; f < r->nfields && names; f++) {
+        names[k++] = clioi_strdup(r->fields[f]);
+        if (r->additive) {
+            names[k++] = join3(r->fields[f], "_region_total", "");
+            names[k++] = join3(r->fields[f], "_total", "");
+        }
+    }
+    for (size_t i = 0; i < k; i++)
+        if (!names[i])
+            status = CLIO_ENOMEM;
+    clio_error e;
+    if (status == CLIO_OK && clioi_check_unique(names, count, "variable", &e) != CLIO_OK)
+        status = clioi_fail(err, CLIO_ELABEL, "cannot write '%s': %s (field names clash)", path,
+                            e.message);
+    else if (status == CLIO_ENOMEM)
+        status = clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
+    for (size_t i = 0; names && i < count; i++)
+        free(names[i]);
+    free(names);
+    return status;
+}
+
+static int check_result(const clio_result *r, const char *path, clio_error *err)
+{
+    if (!r || !path)
+        return clioi_fail(err, CLIO_EINVAL, "clio_result_write_netcdf: NULL argument");
+    if (r->nrows == 0 || r->naccounts == 0)
+        return clioi_fail(err, CLIO_EDIM,
+                          "cannot write '%s': cannot store an empty result (%zu sectors, "
+                          "%zu accounts) in NetCDF",
+                          path, r->nrows, r->naccounts);
+    if (r->nregions == 0 || r->nregions > INT_MAX)
+        return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': the result has %zu regions",
+                          path, r->nregions);
+    if (!labels_present(r->regions, r->nregions) || !labels_present(r->row_sector, r->nrows) ||
+        !labels_present(r->accounts, r->naccounts) || !labels_present(r->fields, r->nfields))
+        return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': the result has missing labels",
+                          path);
+    for (size_t i = 0; i < r->nrows; i++)
+        if (r->row_region[i] >= r->nregions)
+            return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': sector %zu ('%s') has no region",
+                              path, i + 1, r->row_sector[i]);
+    return check_names(r, path, err);
+}
+
+static void out_free(rs_out *o, size_t nrows)
+{
+    if (o->keys)
+        for (size_t i = 0; i < nrows; i++)
+            free(o->keys[i]);
+    free(o->keys);
+    free(o->row_region);
+    free(o->units);
+    free(o->buf);
+    free(o->region_total);
+    free(o->total);
+    free(o->field_vars);
+    memset(o, 0, sizeof *o);
+}
+
+static int out_make(const clio_result *r, rs_out *o)
+{
+    memset(o, 0, sizeof *o);
+    o->keys = clioi_calloc_array(r->nrows, sizeof *o->keys);
+    o->row_region = clioi_calloc_array(r->nrows, sizeof *o->row_region);
+    o->units = clioi_calloc_array(r->naccounts, sizeof *o->units);
+    o->buf = clioi_alloc_matrix(r->nrows, r->naccounts);
+    o->region_total = clioi_alloc_matrix(r->nregions, r->naccounts);
+    o->total = clioi_calloc_array(r->naccounts, sizeof *o->total);
+    o->field_vars = clioi_calloc_array(3 * r->nfields, sizeof *o->field_vars);
+    if (!o->keys || !o->row_region || !o->units || !o->buf || !o->region_total || !o->total ||
+        !o->field_vars)
+        goto fail;
+    for (size_t i = 0; i < r->nrows; i++) {
+        o->row_region[i] = (int)r->row_region[i];
+        o->keys[i] = r->nregions > 1 ? join3(r->regions[r->row_region[i]], "|", r->row_sector[i])
+                                     : clioi_strdup(r->row_sector[i]);
+        if (!o->keys[i])
+            goto fail;
+    }
+    for (size_t a = 0; a < r->naccounts; a++)
+        o->units[a] = r->account_units[a] ? r->account_units[a] : "";
+    return CLIO_OK;
+fail:
+    out_free(o, r->nrows);
+    return CLIO_ENOMEM;
+}
+
+static int put_text(int ncid, int varid, const char *name, const char *value)
+{
+    if (!value)
+        return NC_NOERR;
+    return nc_put_att_text(ncid, varid, name, strlen(value), value);
+}
+
+static int def_globals(int ncid, const clio_result *r)
+{
+    int rc = put_text(ncid, NC_GLOBAL, "Conventions", "CF-1.8");
+    if (!rc)
+        rc = put_text(ncid, NC_GLOBAL, "clio_version", CLIO_VERSION);
+    if (!rc)
+        rc = put_text(ncid, NC_GLOBAL, "clio_result_kind", r->kind);
+    if (!rc)
+        rc = put_text(ncid, NC_GLOBAL, "title", r->title);
+    if (!rc)
+        rc = put_text(ncid, NC_GLOBAL, "history", "created by clio " CLIO_VERSION);
+    return rc;
+}
+
+static int def_label(int ncid, const char *name, nc_type type, int dimid, const char *long_name,
+                     int *varid)
+{
+    int rc = nc_def_var(ncid, name, type, 1, &dimid, varid);
+    return rc ? rc : put_text(ncid, *varid, "long_name", long_name);
+}
+
+static int def_labels(int ncid, const clio_result *r, rs_dims *d, rs_vars *v)
+{
+    int rc = nc_def_dim(ncid, "sector", r->nrows, &d->sector);
+    if (!rc)
+        rc = nc_def_dim(ncid, "account", r->naccounts, &d->account);
+    if (!rc)
+        rc = nc_def_dim(ncid, "region", r->nregions, &d->region);
+    if (!rc)
+        rc = def_label(ncid, "sector", NC_STRING, d->sector,
+                       "sector (region|sector, or sector in a one-region table)", &v->sector);
+    if (!rc)
+        rc = def_label(ncid, "sector_name", NC_STRING, d->sector, "sector name within its region",
+                       &v->sector_name);
+    if (!rc)
+        rc = def_label(ncid, "sector_region", NC_INT, d->sector, "region of the sector", &v->sector_region);
+    if (!rc)
+        rc = put_text(ncid, v->sector_region, "comment", "0-based index into the region variable");
+    if (!rc)
+        rc = def_label(ncid, "region", NC_STRING, d->region, "region", &v->region);
+    if (!rc)
+        rc = def_label(ncid, "account", NC_STRING, d->account, "measured quantity", &v->account);
+    if (!rc)
+        rc = def_label(ncid, "account_unit", NC_STRING, d->account, "unit of the account",
+                       &v->account_unit);
+    return rc;
+}
+
+/* def_value -- one NC_DOUBLE variable; NaN fill marks undefined values
+ * (e.g. a multiplier where the direct coefficient is zero). */
+static int def_value(int ncid, const char *name, int ndims, const int *dims,
+                     const char *long_name, const char *coordinates, int *varid)
+{
+    const double nan = NAN;
+    int rc = nc_def_var(ncid, name, NC_DOUBLE, ndims, dims, varid);
+    if (!rc)
+        rc = nc_def_var_deflate(ncid, *varid, 1, 1, 1);
+    if (!rc)
+        rc = nc_def_var_fill(ncid, *varid, 0, &nan);
+    if (!rc)
+        rc = put_text(ncid, *varid, "long_name", long_name);
+    if (!rc)
+        rc = put_text(ncid, *varid, "comment", "units per account in account_unit; "
+                                               "NaN means undefined");
+    if (!rc)
+        rc = put_text(ncid, *varid, "coordinates", coordinates);
+    return rc;
+}
+
+static int def_field(int ncid, const clio_result *r, size_t f, const rs_dims *d, int *vars)
+{
+    const char *field = r->fields[f];
+    int dims[2] = {d->sector, d->account}, rdims[2] = {d->region, d->account};
+    char *names[2] = {NULL, NULL}, *long_names[2] = {NULL, NULL};
+    int rc = def_value(ncid, field, 2, dims, field, SECTOR_COORDS, &vars[0]);
+    if (rc || !r->additive)
+        return rc;
+    names[0] = join3(field, "_region_total", "");
+    names[1] = join3(field, "_total", "");
+    long_names[0] = join3(field, ", summed over the sectors of each region", "");
+    long_names[1] = join3(field, ", summed over all sectors", "");
+    rc = NC_ENOMEM;
+    if (names[0] && names[1] && long_names[0] && long_names[1]) {
+        rc = def_value(ncid, names[0], 2, rdims, long_names[0], "account_unit", &vars[1]);
+        if (!rc)
+            rc = def_value(ncid, names[1], 1, &d->account, long_names[1], "account_unit",
+                           &vars[2]);
+    }
+    for (int k = 0; k < 2; k++) {
+        free(names[k]);
+        free(long_names[k]);
+    }
+    return rc;
+}
+
+/* put_field -- field f in C order, plus its totals for additive results.
+ * Totals sum rows in order, so NaN in any row makes its totals NaN. */
+static int put_field(int ncid, const clio_result *r, size_t f, const rs_out *o, const int *vars)
+{
+    size_t na = r->naccounts;
+    for (size_t i = 0; i < r->nrows; i++)
+        for (size_t a = 0; a < na; a++)
+            o->buf[i * na + a] = clio_result_value(r, i, a, f);
+    int rc = nc_put_var_double(ncid, vars[0], o->buf);
+    if (rc || !r->additive)
+        return rc;
+    memset(o->region_total, 0, r->nregions * na * sizeof(double));
+    memset(o->total, 0, na * sizeof(double));
+    for (size_t i = 0; i < r->nrows; i++) {
+        double *rt = o->region_total + r->row_region[i] * na;
+        for (size_t a = 0; a < na; a++) {
+            rt[a] += o->buf[i * na + a];
+            o->total[a] += o->buf[i * na + a];
+        }
+    }
+    rc = nc_put_var_double(ncid, vars[1], o->region_total);
+    return rc ? rc : nc_put_var_double(ncid, vars[2], o->total);
+}
+
+static int write_result(int ncid, const clio_result *r, const rs_out *o)
+{
+    rs_dims d;
+    rs_vars v;
+    int rc = def_globals(ncid, r);
+    if (!rc)
+        rc = def_labels(ncid, r, &d, &v);
+    for (size_t f = 0; f < r->nfields && !rc; f++)
+        rc = def_field(ncid, r, f, &d, o->field_vars + 3 * f);
+    if (!rc)
+        rc = nc_enddef(ncid);
+    if (!rc)
+        rc = nc_put_var_string(ncid, v.sector, (const char **)o->keys);
+    if (!rc)
+        rc = nc_put_var_string(ncid, v.sector_name, (const char **)r->row_sector);
+    if (!rc)
+        rc = nc_put_var_int(ncid, v.sector_region, o->row_region);
+    if (!rc)
+        rc = nc_put_var_string(ncid, v.region, (const char **)r->regions);
+    if (!rc)
+        rc = nc_put_var_string(ncid, v.account, (const char **)r->accounts);
+    if (!rc)
+        rc = nc_put_var_string(ncid, v.account_unit, o->units);
+    for (size_t f = 0; f < r->nfields && !rc; f++)
+        rc = put_field(ncid, r, f, o, o->field_vars + 3 * f);
+    return rc;
+}
+
+int clio_result_write_netcdf(const clio_result *r, const char *path, clio_error *err)
+{
+    int status = check_result(r, path, err);
+    if (status != CLIO_OK)
+        return status;
+    rs_out o;
+    clioi_atomic a;
+    int ncid, rc;
+    if (out_make(r, &o) != CLIO_OK)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
+    status = clioi_atomic_begin(&a, path, 0, err);
+    if (status != CLIO_OK)
+        goto done;
+    rc = nc_create(a.tmp_path, NC_NETCDF4 | NC_CLOBBER, &ncid);
+    if (!rc) {
+        rc = write_result(ncid, r, &o);
+        int rc_close = rc ? nc_abort(ncid) : nc_close(ncid);
+        rc = rc ? rc : rc_close;
+    }
+    if (rc) {
+        clioi_atomic_abort(&a);
+        status = clioi_fail(err, rc == NC_ENOMEM ? CLIO_ENOMEM : CLIO_EWRITE,
+                            "cannot write '%s': %s", path, nc_strerror(rc));
+        goto done;
+    }
+    status = clioi_atomic_commit(&a, err);
+done:
+    out_free(&o, r->nrows);
+    return status;
+}
