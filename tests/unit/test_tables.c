@@ -269,13 +269,17 @@ static void test_wiod(void)
     clio_report rep = {0};
     s = clio_table_check(t, 1e-2, &rep);
     size_t zero = 0, zero_x = 0;
-    for (size_t k = 0; k < rep.count; k++)
+    const char *warning = "";
+    for (size_t k = 0; k < rep.count; k++) {
         zero += rep.items[k].severity == CLIO_INFO;
+        if (rep.items[k].severity == CLIO_WARNING && !*warning)
+            warning = rep.items[k].message;
+    }
     for (size_t j = 0; j < t->n; j++)
         zero_x += t->x[j] == 0;
     /* The stored x omits small WIOT columns: rows miss x by up to ~100. */
     tap_ok(s == CLIO_OK && rep.nerrors == 0 && rep.nwarnings > 0 &&
-               strstr(rep.items[0].message, "row balance: sector"),
+               strstr(warning, "row balance: sector"),
            "WIOD: imbalances of the stored x are warnings naming sectors (%zu)", rep.nwarnings);
     tap_ok(zero == zero_x && zero >= 20,
            "the empty country-industries are kept and reported (%zu)", zero);
