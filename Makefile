@@ -27,12 +27,16 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 BENCH_SRC := $(wildcard benchmarks/*.c)
 BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps test test-plain test-asan unit cli-test demo bench clean
+.PHONY: all clang deps test test-plain test-asan unit cli-test demo bench clean
 
 all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
 
 deps:
 	@scripts/install-deps.sh test
+
+# Build with clang too: the code must be clean under both compilers.
+clang:
+	$(MAKE) --no-print-directory BUILD=build/clang CC=clang all
 
 $(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h
 	@mkdir -p $(dir $@)
@@ -73,9 +77,11 @@ test: deps
 
 # The main job: the README's impact study on the embedded Germany 1995 table.
 demo: deps all
-	$(BUILD)/clio import data/germany_1995 -o $(BUILD)/germany_1995.nc
+	$(BUILD)/clio import data/germany_1995 --region DE --unit "EUR million" \
+	    --title "Germany 1995, Eurostat Manual Table 15.4" -o $(BUILD)/germany_1995.nc
 	$(BUILD)/clio impact $(BUILD)/germany_1995.nc --demand data/germany_1995/construction_shock.csv \
 	    -o $(BUILD)/germany_1995_impact.nc
+	@echo "wrote $(BUILD)/germany_1995.nc (the table) and $(BUILD)/germany_1995_impact.nc (the impact)"
 
 bench: all $(BENCH_BIN)
 	@scripts/install-deps.sh bench

@@ -109,8 +109,9 @@ static int check_result(const clio_result *r, const char *path, clio_error *err)
                           path);
     for (size_t i = 0; i < r->nrows; i++)
         if (r->row_region[i] >= r->nregions)
-            return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': sector %zu ('%s') has no region",
-                              path, i + 1, r->row_sector[i]);
+            return clioi_fail(err, CLIO_ELABEL,
+                              "cannot write '%s': sector %zu ('%s') has no region", path, i + 1,
+                              r->row_sector[i]);
     return check_names(r, path, err);
 }
 
@@ -199,9 +200,11 @@ static int def_labels(int ncid, const clio_result *r, rs_dims *d, rs_vars *v)
         rc = def_label(ncid, "sector_name", NC_STRING, d->sector, "sector name within its region",
                        &v->sector_name);
     if (!rc)
-        rc = def_label(ncid, "sector_region", NC_INT, d->sector, "region of the sector", &v->sector_region);
+        rc = def_label(ncid, "sector_region", NC_INT, d->sector, "region of the sector",
+                       &v->sector_region);
     if (!rc)
-        rc = put_text(ncid, v->sector_region, "comment", "0-based index into the region variable");
+        rc = put_text(ncid, v->sector_region, "comment",
+                      "0-based index into the region variable");
     if (!rc)
         rc = def_label(ncid, "region", NC_STRING, d->region, "region", &v->region);
     if (!rc)
