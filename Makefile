@@ -2,7 +2,9 @@
 # `clio` tool; `make test` runs every test, plain and under ASan + UBSan;
 # `make demo` runs the example impact study on data/.  See README.md.
 
-CC       ?= gcc
+ifeq ($(origin CC),default)
+CC       := gcc
+endif
 BUILD    ?= build
 SANITIZE ?=
 PKGS     := netcdf lapacke openblas

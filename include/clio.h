@@ -14,6 +14,9 @@
  *     state.  Objects are freed by their _free function; _free(NULL) is a no-op.
  *   - Files are written atomically: a failed write leaves no partial file and
  *     never replaces a good one.
+ *   - Threads: objects may be used from different threads, one thread per
+ *     object at a time, except the NetCDF readers and writers, which must
+ *     not run concurrently (Debian's HDF5 is not built thread-safe).
  */
 #ifndef CLIO_H
 #define CLIO_H
@@ -201,7 +204,7 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
  * clio_table_read_statoffice -- read one CSV in the layout statistical
  * offices and Eurostat publish (intermediate block, final-demand columns,
  * value-added rows, output row or column, satellite rows), as described by
- * the YAML import spec at `spec_path` (docs/formats.md).
+ * the YAML import spec at `spec_path` (docs/import-spec.md).
  */
 int clio_table_read_statoffice(const char *csv_path, const char *spec_path, clio_table **out,
                                clio_error *err);

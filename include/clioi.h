@@ -113,8 +113,13 @@ void clioi_lmatrix_free(clioi_lmatrix *m);
 int clioi_split_key(const char *key, char **region, char **name);
 /* clioi_find_label -- index of `name` in names[0..count), or CLIO_NONE. */
 size_t clioi_find_label(char *const *names, size_t count, const char *name);
-/* clioi_check_unique -- CLIO_ELABEL naming `what` and the duplicate. */
+/* clioi_check_unique -- CLIO_ELABEL naming `what` and the duplicate.
+ * Every label must be non-NULL. */
 int clioi_check_unique(char *const *names, size_t count, const char *what, clio_error *err);
+
+/* clioi_sector_key_dup -- the full key of sector i ("region|sector", or
+ * "sector" in one-region tables), malloc'ed; NULL when out of memory. */
+char *clioi_sector_key_dup(const clio_table *t, size_t i);
 
 /* clioi_table_set_sectors_from_keys -- fill regions, sector_region and
  * sector_names of t from n keys.  Keys must be all "sector" (one region,

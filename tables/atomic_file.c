@@ -30,7 +30,10 @@ int clioi_atomic_begin(clioi_atomic *a, const char *path, int open_stream, clio_
         clioi_atomic_abort(a);
         return clioi_fail(err, CLIO_EWRITE, "cannot write '%s': %s", path, strerror(e));
     }
-    (void)fchmod(fd, 0644);
+    /* mkstemp creates 0600; give the file the mode a plain fopen would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
     if (!open_stream) {
         close(fd);
         return CLIO_OK;
@@ -43,6 +46,26 @@ int clioi_atomic_begin(clioi_atomic *a, const char *path, int open_stream, clio_
         return clioi_fail(err, CLIO_EWRITE, "cannot write '%s': %s", path, strerror(e));
     }
     return CLIO_OK;
+}
+
+/* fsync the directory holding `path`, best effort: some file systems
+ * refuse it, and the data itself is already on disk. */
+static void sync_directory(const char *path)
+{
+    char *dir = clioi_strdup(path);
+    if (!dir)
+        return;
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(dir);
 }
 
 int clioi_atomic_commit(clioi_atomic *a, clio_error *err)
@@ -71,6 +94,8 @@ int clioi_atomic_commit(clioi_atomic *a, clio_error *err)
         failed = 1;
         e = errno;
     }
+    if (!failed)
+        sync_directory(a->path); /* make the rename itself durable */
     if (failed) {
         int status = clioi_fail(err, CLIO_EWRITE, "cannot write '%s': %s", a->path,
                                 strerror(e ? e : EIO));

@@ -60,9 +60,15 @@ static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count
     char **keys = clioi_calloc_array(count, sizeof *keys);
     int status = keys ? CLIO_OK : CLIO_ENOMEM;
     for (size_t i = 0; i < count && status == CLIO_OK; i++) {
+        /* Sector keys at full length: truncated ones could collide. */
         char buf[512];
-        key(t, i, buf, sizeof buf);
-        if (!(keys[i] = clioi_strdup(buf)))
+        if (key == sector_label) {
+            keys[i] = clioi_sector_key_dup(t, i);
+        } else {
+            key(t, i, buf, sizeof buf);
+            keys[i] = clioi_strdup(buf);
+        }
+        if (!keys[i])
             status = CLIO_ENOMEM;
     }
     clio_error e;

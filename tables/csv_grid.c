@@ -74,7 +74,7 @@ static void on_row_end(int terminator, void *data)
     (void)terminator;
     grid_builder *b = data;
     if (!b->row_open && !b->nomem)
-        (void)current_row(b); /* a row of one empty field */
+        (void)current_row(b); /* a row with no fields: readers treat a missing field as empty */
     b->row_open = 0;
 }
 
