@@ -243,3 +243,21 @@ small_table() {
     [ "${#lines[@]}" -eq 1436 ]
     printf '%s\n' "${lines[@]}" | grep -q '^DEU,c15,output,1,'
 }
+
+@test "Python xarray reads tables and results without clio, with labelled dimensions" {
+    "$CLIO" import data/germany_1995 --region DE -o "$T/de.nc" -q
+    "$CLIO" multipliers "$T/de.nc" -q -o "$T/m.nc"
+    run /usr/bin/python3 - "$T/de.nc" "$T/m.nc" <<'PY'
+import sys, xarray as xr
+t = xr.open_dataset(sys.argv[1])
+# Z(manufacturing -> construction) as published: 64167 million EUR
+assert float(t.Z.sel(sector="manufacturing", buying_sector="construction")) == 64167.0
+assert t.Z.transpose("sector", "buying_sector").values[1, 2] == 64167.0
+assert float(t.x.sel(sector="agriculture")) == 43910.0
+m = xr.open_dataset(sys.argv[2])
+om = m.multiplier.sel(account="output")
+print(" ".join(f"{v:.4f}" for v in om.values))
+PY
+    [ "$status" -eq 0 ]
+    [ "$output" = "1.7048 1.8413 1.8136 1.6035 1.5951 1.3782" ]
+}
