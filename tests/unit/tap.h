@@ -52,6 +52,28 @@ static int tap_status(int got, int want, const char *message, const char *needle
     return pass;
 }
 
+/* Count `count` checks as skipped ("ok N # SKIP why"), e.g. without shared data. */
+static void tap_skip(int count, const char *why) __attribute__((unused));
+static void tap_skip(int count, const char *why)
+{
+    for (int k = 0; k < count; k++)
+        printf("ok %d # SKIP %s\n", ++tap_count, why);
+    fflush(stdout);
+}
+
+/* A diagnostic line ("# ..."): prove shows it with -v, it counts as no check. */
+static void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+static void tap_diag(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("# ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    fflush(stdout);
+}
+
 static int tap_done(void) __attribute__((unused));
 static int tap_done(void)
 {

@@ -4,9 +4,9 @@
  * their specs in tests/fixtures/specs, then small made-up files for the
  * spec features and the error paths.  TAP; run from the repository root. */
 #include "clio.h"
+#include "tap.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,41 +17,6 @@
 #define GERMANY_SPEC "tests/fixtures/specs/germany_1995.yaml"
 #define UK_CSV "../shared/data/uk_ons_ioat_2010/iot_domestic_use_basic_prices_pxp.csv"
 #define UK_SPEC "tests/fixtures/specs/uk_2010.yaml"
-
-/* ------------------------------------------------------------------ */
-/* TAP                                                                */
-/* ------------------------------------------------------------------ */
-
-static int tests_run, tests_failed;
-
-static void ok(int pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void ok(int pass, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%sok %d - ", pass ? "" : "not ", ++tests_run);
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    tests_failed += !pass;
-}
-
-static void skip(int count, const char *why)
-{
-    for (int k = 0; k < count; k++)
-        printf("ok %d # SKIP %s\n", ++tests_run, why);
-}
-
-static void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void diag(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    printf("# ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-}
 
 static int near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 
@@ -212,36 +177,36 @@ static void germany_labels(const clio_table *t)
                                      "consumption_of_fixed_capital",
                                      "net_operating_surplus"};
     static const char *const sats[] = {"employees", "self_employed", "employment"};
-    ok(t->n == 6 && t->nregions == 1 && strcmp(t->regions[0], "DE") == 0,
-       "germany: 6 sectors in one region DE");
-    ok(names_are(t->sector_names, 6, sectors) && t->sector_region[5] == 0,
-       "germany: sector names from the spec's list, in order");
-    ok(t->nfd == 5 && strcmp(t->fd_names[0], "household_consumption") == 0 &&
-           strcmp(t->fd_names[2], "gross_capital_formation") == 0 &&
-           strcmp(t->fd_names[4], "exports") == 0 && t->fd_region[0] == CLIO_NONE,
-       "germany: 5 final-demand columns with no region, renamed or not");
-    ok(t->nva == 6 && names_are(t->va_names, 6, va), "germany: 6 value-added rows, renamed");
-    ok(t->nsat == 3 && names_are(t->sat_names, 3, sats) &&
-           strcmp(t->sat_units[1], "thousand persons") == 0,
-       "germany: satellites employees, self_employed, employment with units");
-    ok(t->title && strstr(t->title, "Table 15.4") && t->unit &&
-           strcmp(t->unit, "EUR million") == 0 && t->source &&
-           strcmp(t->source, GERMANY_CSV " via " GERMANY_SPEC) == 0,
-       "germany: title, unit and source");
+    tap_ok(t->n == 6 && t->nregions == 1 && strcmp(t->regions[0], "DE") == 0,
+           "germany: 6 sectors in one region DE");
+    tap_ok(names_are(t->sector_names, 6, sectors) && t->sector_region[5] == 0,
+           "germany: sector names from the spec's list, in order");
+    tap_ok(t->nfd == 5 && strcmp(t->fd_names[0], "household_consumption") == 0 &&
+               strcmp(t->fd_names[2], "gross_capital_formation") == 0 &&
+               strcmp(t->fd_names[4], "exports") == 0 && t->fd_region[0] == CLIO_NONE,
+           "germany: 5 final-demand columns with no region, renamed or not");
+    tap_ok(t->nva == 6 && names_are(t->va_names, 6, va), "germany: 6 value-added rows, renamed");
+    tap_ok(t->nsat == 3 && names_are(t->sat_names, 3, sats) &&
+               strcmp(t->sat_units[1], "thousand persons") == 0,
+           "germany: satellites employees, self_employed, employment with units");
+    tap_ok(t->title && strstr(t->title, "Table 15.4") && t->unit &&
+               strcmp(t->unit, "EUR million") == 0 && t->source &&
+               strcmp(t->source, GERMANY_CSV " via " GERMANY_SPEC) == 0,
+           "germany: title, unit and source");
 }
 
 static void germany_numbers(const clio_table *t)
 {
-    ok(z(t, 0, 0) == 1131 && z(t, 1, 0) == 7930 && z(t, 0, 1) == 25480 && z(t, 5, 5) == 22070,
-       "germany: Z cells in place (column-major)");
-    ok(t->Y[1 + 4 * 6] == 313711 && t->Y[0 + 3 * 6] == -6, "germany: Y cells in place");
-    ok(t->V[0] == 2927 && t->V[3] == -2012 && t->V[5 + 5 * 6] == 51384,
-       "germany: V cells in place");
-    ok(t->x[0] == 43910 && t->x[1] == 1079446, "germany: x from row P1");
-    ok(t->S[0 + 1 * 3] == 8032 && t->S[1] == 613 && t->S[2 + 5 * 3] == 10206,
-       "germany: employment rows in place");
-    ok(column_balance(t) == 0, "germany: 1'Z + 1'V = x' exactly (e.g. 43910 for cpa_a)");
-    ok(row_balance(t) == 0, "germany: Z1 + Y1 = x exactly");
+    tap_ok(z(t, 0, 0) == 1131 && z(t, 1, 0) == 7930 && z(t, 0, 1) == 25480 && z(t, 5, 5) == 22070,
+           "germany: Z cells in place (column-major)");
+    tap_ok(t->Y[1 + 4 * 6] == 313711 && t->Y[0 + 3 * 6] == -6, "germany: Y cells in place");
+    tap_ok(t->V[0] == 2927 && t->V[3] == -2012 && t->V[5 + 5 * 6] == 51384,
+           "germany: V cells in place");
+    tap_ok(t->x[0] == 43910 && t->x[1] == 1079446, "germany: x from row P1");
+    tap_ok(t->S[0 + 1 * 3] == 8032 && t->S[1] == 613 && t->S[2 + 5 * 3] == 10206,
+           "germany: employment rows in place");
+    tap_ok(column_balance(t) == 0, "germany: 1'Z + 1'V = x' exactly (e.g. 43910 for cpa_a)");
+    tap_ok(row_balance(t) == 0, "germany: Z1 + Y1 = x exactly");
 }
 
 static void germany_multipliers(const clio_table *t)
@@ -252,10 +217,10 @@ static void germany_multipliers(const clio_table *t)
     int match = solved;
     for (size_t j = 0; solved && j < 6; j++)
         match &= near(mult[j], published[j], 1e-4);
-    ok(match, "germany: output multipliers match the Manual to 1e-4");
+    tap_ok(match, "germany: output multipliers match the Manual to 1e-4");
     if (solved && !match)
-        diag("got %.4f %.4f %.4f %.4f %.4f %.4f", mult[0], mult[1], mult[2], mult[3], mult[4],
-             mult[5]);
+        tap_diag("got %.4f %.4f %.4f %.4f %.4f %.4f", mult[0], mult[1], mult[2], mult[3], mult[4],
+                 mult[5]);
 }
 
 static int same_labels(char **a, char **b, size_t count)
@@ -287,22 +252,22 @@ static void germany_matches_matrixset(const clio_table *t)
     same = same && same_numbers(m->Z, t->Z, t->n * t->n) &&
            same_numbers(m->Y, t->Y, t->n * t->nfd) && same_numbers(m->V, t->V, t->nva * t->n) &&
            same_numbers(m->x, t->x, t->n) && same_numbers(m->S, t->S, t->nsat * t->n);
-    ok(same, "germany: same table as the matrix set data/germany_1995 (status %d)", status);
+    tap_ok(same, "germany: same table as the matrix set data/germany_1995 (status %d)", status);
     clio_table_free(m);
 }
 
 static void test_germany(void)
 {
     if (!file_exists(GERMANY_CSV)) {
-        skip(16, "no shared data at " GERMANY_CSV);
+        tap_skip(16, "no shared data at " GERMANY_CSV);
         return;
     }
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(GERMANY_CSV, GERMANY_SPEC, &t, &err);
-    ok(status == CLIO_OK && t, "germany: imports (%s)", status ? err.message : "ok");
+    tap_ok(status == CLIO_OK && t, "germany: imports (%s)", status ? err.message : "ok");
     if (!t) {
-        skip(15, "germany did not import");
+        tap_skip(15, "germany did not import");
         return;
     }
     germany_labels(t);
@@ -315,34 +280,34 @@ static void test_germany(void)
 static void test_uk(void)
 {
     if (!file_exists(UK_CSV)) {
-        skip(7, "no shared data at " UK_CSV);
+        tap_skip(7, "no shared data at " UK_CSV);
         return;
     }
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(UK_CSV, UK_SPEC, &t, &err);
-    ok(status == CLIO_OK && t, "uk: imports (%s)", status ? err.message : "ok");
+    tap_ok(status == CLIO_OK && t, "uk: imports (%s)", status ? err.message : "ok");
     if (!t) {
-        skip(6, "uk did not import");
+        tap_skip(6, "uk did not import");
         return;
     }
-    ok(t->n == 127 && strcmp(t->sector_names[0], "01") == 0 &&
-           strcmp(t->sector_names[126], "NPISH_96") == 0 && strcmp(t->regions[0], "UK") == 0,
-       "uk: 127 products 01 ... NPISH_96 in region UK");
-    ok(t->nfd == 9 && strcmp(t->fd_names[0], "Households") == 0 &&
-           strcmp(t->fd_names[8], "Exports of services") == 0,
-       "uk: 9 final-demand columns, Households ... Exports of services");
-    ok(t->nva == 5 && strcmp(t->va_names[4], "Gross Operating Surplus") == 0 &&
-           strcmp(t->unit, "GBP million") == 0,
-       "uk: 5 value-added rows, GBP million");
+    tap_ok(t->n == 127 && strcmp(t->sector_names[0], "01") == 0 &&
+               strcmp(t->sector_names[126], "NPISH_96") == 0 && strcmp(t->regions[0], "UK") == 0,
+           "uk: 127 products 01 ... NPISH_96 in region UK");
+    tap_ok(t->nfd == 9 && strcmp(t->fd_names[0], "Households") == 0 &&
+               strcmp(t->fd_names[8], "Exports of services") == 0,
+           "uk: 9 final-demand columns, Households ... Exports of services");
+    tap_ok(t->nva == 5 && strcmp(t->va_names[4], "Gross Operating Surplus") == 0 &&
+               strcmp(t->unit, "GBP million") == 0,
+           "uk: 5 value-added rows, GBP million");
     double col = column_balance(t), row = row_balance(t);
     size_t zeros = zero_outputs(t);
-    diag("uk: column balance off by %.3g, row balance by %.3g (relative, worst sector); "
-         "%zu products with zero output",
-         col, row, zeros);
-    ok(col < 1e-12, "uk: 1'Z + 1'V = x' to 1e-12 relative");
-    ok(row < 1e-12, "uk: Z1 + Y1 = x to 1e-12 relative");
-    ok(zeros == 0 && t->x[0] == 21182, "uk: every product has positive output (01: 21182)");
+    tap_diag("uk: column balance off by %.3g, row balance by %.3g (relative, worst sector); "
+             "%zu products with zero output",
+             col, row, zeros);
+    tap_ok(col < 1e-12, "uk: 1'Z + 1'V = x' to 1e-12 relative");
+    tap_ok(row < 1e-12, "uk: Z1 + Y1 = x to 1e-12 relative");
+    tap_ok(zeros == 0 && t->x[0] == 21182, "uk: every product has positive output (01: 21182)");
     clio_table_free(t);
 }
 
@@ -387,24 +352,24 @@ static void test_small_features(void)
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(csv, yaml, &t, &err);
-    ok(status == CLIO_OK && t, "small: imports (%s)", status ? err.message : "ok");
+    tap_ok(status == CLIO_OK && t, "small: imports (%s)", status ? err.message : "ok");
     if (!t) {
-        skip(6, "small did not import");
+        tap_skip(6, "small did not import");
         return;
     }
-    ok(strcmp(t->sector_names[0], "s1") == 0 && strcmp(t->sector_names[1], "s2") == 0 &&
-           strcmp(t->regions[0], "R1") == 0,
-       "small: names from columns, default region R1");
-    ok(z(t, 0, 0) == 5 && z(t, 0, 1) == 10 && z(t, 1, 0) == 2.5 && z(t, 1, 1) == 0,
-       "small: header_row, label_column by number, scale, blank cells are 0");
-    ok(t->nfd == 2 && strcmp(t->fd_names[1], "exports") == 0 && t->Y[1 + 1 * 2] == 0,
-       "small: final-demand rename; blank Y cell is 0");
-    ok(t->nva == 1 && strcmp(t->va_names[0], "gva") == 0 && t->V[0] == 42.5 && t->V[1] == 0,
-       "small: value-added row found by blank-padded label, renamed");
-    ok(t->x[0] == 50 && t->x[1] == 10, "small: x from the output column, scaled");
-    ok(t->nsat == 1 && strcmp(t->sat_names[0], "jobs") == 0 && strcmp(t->sat_units[0], "") == 0 &&
-           t->S[0] == 3 && t->S[1] == 4,
-       "small: satellite not scaled, empty unit");
+    tap_ok(strcmp(t->sector_names[0], "s1") == 0 && strcmp(t->sector_names[1], "s2") == 0 &&
+               strcmp(t->regions[0], "R1") == 0,
+           "small: names from columns, default region R1");
+    tap_ok(z(t, 0, 0) == 5 && z(t, 0, 1) == 10 && z(t, 1, 0) == 2.5 && z(t, 1, 1) == 0,
+           "small: header_row, label_column by number, scale, blank cells are 0");
+    tap_ok(t->nfd == 2 && strcmp(t->fd_names[1], "exports") == 0 && t->Y[1 + 1 * 2] == 0,
+           "small: final-demand rename; blank Y cell is 0");
+    tap_ok(t->nva == 1 && strcmp(t->va_names[0], "gva") == 0 && t->V[0] == 42.5 && t->V[1] == 0,
+           "small: value-added row found by blank-padded label, renamed");
+    tap_ok(t->x[0] == 50 && t->x[1] == 10, "small: x from the output column, scaled");
+    tap_ok(t->nsat == 1 && strcmp(t->sat_names[0], "jobs") == 0 &&
+               strcmp(t->sat_units[0], "") == 0 && t->S[0] == 3 && t->S[1] == 4,
+           "small: satellite not scaled, empty unit");
     clio_table_free(t);
 }
 
@@ -419,9 +384,9 @@ static void test_default_output(void)
                                                 "final_demand: {columns: [hh, exp]}\n");
     clio_table *t = NULL;
     int status = clio_table_read_statoffice(csv, yaml, &t, NULL);
-    ok(status == CLIO_OK && t && t->x[0] == 100 && t->x[1] == 20 && t->nva == 0 &&
-           t->nsat == 0 && strcmp(t->sector_names[1], "b") == 0 && !t->title,
-       "no output key: x = Z1 + Y1, no V, no satellites, names from rows");
+    tap_ok(status == CLIO_OK && t && t->x[0] == 100 && t->x[1] == 20 && t->nva == 0 &&
+               t->nsat == 0 && strcmp(t->sector_names[1], "b") == 0 && !t->title,
+           "no output key: x = Z1 + Y1, no V, no satellites, names from rows");
     clio_table_free(t);
 }
 
@@ -443,8 +408,8 @@ static void expect_failure(const char *what, const char *csv_text, const char *s
     int has_all = 1;
     for (size_t k = 0; want[k]; k++)
         has_all &= strstr(err.message, want[k]) != NULL;
-    ok(status == expected && err.status == expected && has_all && t == NULL,
-       "%s: %s (%d): %s", what, clio_strerror(expected), status, err.message);
+    tap_ok(status == expected && err.status == expected && has_all && t == NULL, "%s: %s (%d): %s",
+           what, clio_strerror(expected), status, err.message);
     if (status == CLIO_OK)
         clio_table_free(t);
 }
@@ -567,10 +532,10 @@ static void test_missing_csv(void)
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(path, yaml, &t, &err);
-    ok(status == CLIO_EIO && strstr(err.message, "absent.csv") && !t,
-       "missing CSV: %s: %s", clio_strerror(CLIO_EIO), err.message);
+    tap_ok(status == CLIO_EIO && strstr(err.message, "absent.csv") && !t, "missing CSV: %s: %s",
+           clio_strerror(CLIO_EIO), err.message);
     status = clio_table_read_statoffice(NULL, yaml, &t, &err);
-    ok(status == CLIO_EINVAL && !t, "NULL CSV path: %s", clio_strerror(CLIO_EINVAL));
+    tap_ok(status == CLIO_EINVAL && !t, "NULL CSV path: %s", clio_strerror(CLIO_EINVAL));
 }
 
 int main(void)
@@ -589,6 +554,5 @@ int main(void)
     test_table_errors();
     test_missing_csv();
     remove_files();
-    printf("1..%d\n", tests_run);
-    return tests_failed ? 1 : 0;
+    return tap_done();
 }
