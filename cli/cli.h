@@ -57,6 +57,20 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
               cli_extra_fn on_extra, void *ctx, const char *usage, const char *help,
               int *first_arg);
 
+/* A command-specific option that takes one string (e.g. --demand FILE):
+ * pass &option as ctx and cli_string_option as on_extra. */
+typedef struct cli_string {
+    int id;
+    const char *value;
+} cli_string;
+int cli_string_option(void *ctx, int opt, const char *arg);
+
+/* cli_parse_table -- cli_parse, then exactly one positional TABLE into
+ * *table.  Returns 0, CLI_EXIT_USAGE, or -2 after --help. */
+int cli_parse_table(cli_common *o, int argc, char **argv, const struct option *extra,
+                    cli_extra_fn on_extra, void *ctx, const char *usage, const char *help,
+                    const char **table);
+
 /* cli_factor -- factor I - A (consuming Z when asked), warn about a tiny
  * reciprocal condition number. */
 int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out);

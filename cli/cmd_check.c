@@ -7,19 +7,17 @@ int cmd_check(int argc, char **argv)
 {
     static const char usage[] = "clio check TABLE [--strict] [--rtol R] [options]";
     cli_common o = {.command = "check"};
-    int first;
-    int rc = cli_parse(&o, argc, argv, NULL, NULL, NULL, usage,
+    const char *table;
+    int rc = cli_parse_table(&o, argc, argv, NULL, NULL, NULL, usage,
                        "Validate TABLE: labels, finite values, Z >= 0, x >= 0, the row balance\n"
                        "Z 1 + Y 1 = x and the column balance 1'Z + 1'V = x' (within --rtol).\n"
                        "Imbalances are warnings unless --strict.  Sectors with zero output are\n"
                        "reported with -v.\n",
-                       &first);
+                       &table);
     if (rc)
         return rc == -2 ? 0 : rc;
-    if (argc - first != 1)
-        return cli_usage_error(&o, usage, "expected one TABLE, got %d", argc - first);
     clio_table *t;
-    int status = cli_load_table(&o, argv[first], &t);
+    int status = cli_load_table(&o, table, &t);
     if (status != CLIO_OK)
         return status;
     size_t zero = 0;
@@ -27,7 +25,7 @@ int cmd_check(int argc, char **argv)
         zero += t->x[i] == 0;
     printf("%s: %zu sectors in %zu region(s), %zu final-demand, %zu value-added, "
            "%zu satellite rows; %zu sectors with zero output; ok\n",
-           argv[first], t->n, t->nregions, t->nfd, t->nva, t->nsat, zero);
+           table, t->n, t->nregions, t->nfd, t->nva, t->nsat, zero);
     clio_table_free(t);
     return CLIO_OK;
 }

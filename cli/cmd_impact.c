@@ -5,14 +5,6 @@
 
 #include <stdlib.h>
 
-static int extra_option(void *ctx, int opt, const char *arg)
-{
-    if (opt != OPT_DEMAND)
-        return 0;
-    *(const char **)ctx = arg;
-    return 1;
-}
-
 int cmd_impact(int argc, char **argv)
 {
     static const char usage[] =
@@ -20,24 +12,22 @@ int cmd_impact(int argc, char **argv)
     static const struct option extra[] = {{"demand", required_argument, 0, OPT_DEMAND},
                                           {0, 0, 0, 0}};
     cli_common o = {.command = "impact"};
-    const char *demand = NULL;
-    int first;
-    int rc = cli_parse(&o, argc, argv, extra, extra_option, &demand, usage,
+    cli_string demand = {OPT_DEMAND, NULL};
+    const char *table;
+    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &demand, usage,
                        "Effects of a change in final demand.  CHANGES.csv has the columns\n"
                        "region,sector,change (region may be left out for one-region tables).\n"
                        "For output and every value-added and satellite account: the direct\n"
                        "effect (of the demand change itself), the indirect effect (through the\n"
                        "supply chain) and the total, per sector, with totals per region.\n",
-                       &first);
+                       &table);
     if (rc)
         return rc == -2 ? 0 : rc;
-    if (argc - first != 1)
-        return cli_usage_error(&o, usage, "expected one TABLE, got %d", argc - first);
-    if (!demand)
+    if (!demand.value)
         return cli_usage_error(&o, usage, "missing --demand CHANGES.csv");
 
     clio_table *t;
-    int status = cli_load_table(&o, argv[first], &t);
+    int status = cli_load_table(&o, table, &t);
     if (status != CLIO_OK)
         return status;
     clio_leontief *f = NULL;
@@ -48,7 +38,7 @@ int cmd_impact(int argc, char **argv)
         status = cli_error(&o, CLIO_ENOMEM, NULL);
         goto done;
     }
-    if ((status = clio_demand_read_csv(demand, t, df, &err)) != CLIO_OK) {
+    if ((status = clio_demand_read_csv(demand.value, t, df, &err)) != CLIO_OK) {
         cli_error(&o, status, &err);
         goto done;
     }

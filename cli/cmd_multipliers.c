@@ -5,24 +5,14 @@
 
 #include <stdlib.h>
 
-static int extra_option(void *ctx, int opt, const char *arg)
-{
-    if (opt != OPT_INVERSE)
-        return 0;
-    *(const char **)ctx = arg;
-    return 1;
-}
-
 /* The Leontief inverse, on request: n more n x n doubles. */
 static int save_inverse(const cli_common *o, const clio_table *t, const clio_leontief *f,
                         const char *path)
 {
     clio_error err = {0};
     double *L = malloc((t->n ? t->n * t->n : 1) * sizeof *L);
-    if (!L) {
-        err.status = CLIO_ENOMEM;
+    if (!L)
         return cli_error(o, CLIO_ENOMEM, NULL);
-    }
     int status = clio_leontief_inverse(f, L, t->n ? t->n : 1, &err);
     if (status == CLIO_OK)
         status = clio_matrix_save_csv(t, L, t->n ? t->n : 1, path, &err);
@@ -37,23 +27,21 @@ int cmd_multipliers(int argc, char **argv)
     static const struct option extra[] = {{"inverse", required_argument, 0, OPT_INVERSE},
                                           {0, 0, 0, 0}};
     cli_common o = {.command = "multipliers"};
-    const char *inverse = NULL;
-    int first;
-    int rc = cli_parse(&o, argc, argv, extra, extra_option, &inverse, usage,
+    cli_string inverse = {OPT_INVERSE, NULL};
+    const char *table;
+    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &inverse, usage,
                        "Type I multipliers of TABLE for output, each value-added row and each\n"
                        "satellite account: the direct coefficient (account / output), the total\n"
                        "effect per unit of final demand (c'L) and the multiplier (effect /\n"
                        "coefficient).  --format csv prints tidy CSV with the header\n"
                        "region,sector,account,coefficient,effect,multiplier; -o saves NetCDF\n"
                        "(.nc) or CSV.  --inverse also writes the Leontief inverse L as CSV.\n",
-                       &first);
+                       &table);
     if (rc)
         return rc == -2 ? 0 : rc;
-    if (argc - first != 1)
-        return cli_usage_error(&o, usage, "expected one TABLE, got %d", argc - first);
 
     clio_table *t;
-    int status = cli_load_table(&o, argv[first], &t);
+    int status = cli_load_table(&o, table, &t);
     if (status != CLIO_OK)
         return status;
     clio_leontief *f = NULL;
@@ -62,7 +50,7 @@ int cmd_multipliers(int argc, char **argv)
     /* Z is not needed after I - A is built: factor in its memory. */
     if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
         goto done;
-    if (inverse && (status = save_inverse(&o, t, f, inverse)) != CLIO_OK)
+    if (inverse.value && (status = save_inverse(&o, t, f, inverse.value)) != CLIO_OK)
         goto done;
     double t0 = cli_now();
     if ((status = clio_multipliers(t, f, &r, &err)) != CLIO_OK) {

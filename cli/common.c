@@ -198,6 +198,29 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
     return 0;
 }
 
+int cli_string_option(void *ctx, int opt, const char *arg)
+{
+    cli_string *option = ctx;
+    if (opt != option->id)
+        return 0;
+    option->value = arg;
+    return 1;
+}
+
+int cli_parse_table(cli_common *o, int argc, char **argv, const struct option *extra,
+                    cli_extra_fn on_extra, void *ctx, const char *usage, const char *help,
+                    const char **table)
+{
+    int first;
+    int rc = cli_parse(o, argc, argv, extra, on_extra, ctx, usage, help, &first);
+    if (rc)
+        return rc;
+    if (argc - first != 1)
+        return cli_usage_error(o, usage, "expected one TABLE, got %d", argc - first);
+    *table = argv[first];
+    return 0;
+}
+
 int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out)
 {
     clio_error err = {0};

@@ -117,6 +117,19 @@ size_t clioi_find_label(char *const *names, size_t count, const char *name);
  * Every label must be non-NULL. */
 int clioi_check_unique(char *const *names, size_t count, const char *what, clio_error *err);
 
+/* Keys of a table's labels, as CSV headers and messages show them:
+ * sectors and final-demand columns as "region|name" where they belong to a
+ * region (sectors only in multi-region tables), the rest as plain names. */
+typedef void (*clioi_key_fn)(const clio_table *t, size_t k, char *buf, size_t len);
+void clioi_key_sector(const clio_table *t, size_t i, char *buf, size_t len);
+void clioi_key_final_demand(const clio_table *t, size_t k, char *buf, size_t len);
+void clioi_key_region(const clio_table *t, size_t k, char *buf, size_t len);
+void clioi_key_value_added(const clio_table *t, size_t k, char *buf, size_t len);
+void clioi_key_satellite(const clio_table *t, size_t k, char *buf, size_t len);
+void clioi_key_output(const clio_table *t, size_t k, char *buf, size_t len); /* "output" */
+/* clioi_free_labels -- free count strings and the array (NULL is fine). */
+void clioi_free_labels(char **labels, size_t count);
+
 /* clioi_sector_key_dup -- the full key of sector i ("region|sector", or
  * "sector" in one-region tables), malloc'ed; NULL when out of memory. */
 char *clioi_sector_key_dup(const clio_table *t, size_t i);

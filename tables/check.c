@@ -48,21 +48,18 @@ static const char *region_of(const clio_table *t, size_t i)
     return r < t->nregions && t->regions[r] ? t->regions[r] : "?";
 }
 
-static void sector_label(const clio_table *t, size_t i, char *buf, size_t len);
-static void fd_label(const clio_table *t, size_t k, char *buf, size_t len);
-
 /* Labels of one kind must be unique as keys ("region|name" where the kind
  * belongs to regions); compares the keys built by `key`. */
 static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count,
                              const char *what,
-                             void (*key)(const clio_table *, size_t, char *, size_t))
+                             clioi_key_fn key)
 {
     char **keys = clioi_calloc_array(count, sizeof *keys);
     int status = keys ? CLIO_OK : CLIO_ENOMEM;
     for (size_t i = 0; i < count && status == CLIO_OK; i++) {
         /* Sector keys at full length: truncated ones could collide. */
         char buf[512];
-        if (key == sector_label) {
+        if (key == clioi_key_sector) {
             keys[i] = clioi_sector_key_dup(t, i);
         } else {
             key(t, i, buf, sizeof buf);
@@ -82,23 +79,6 @@ static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count
         free(keys[i]);
     free(keys);
     return status;
-}
-
-static void plain_label(char *const *names, size_t k, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", names[k]);
-}
-static void region_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    plain_label(t->regions, k, buf, len);
-}
-static void va_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    plain_label(t->va_names, k, buf, len);
-}
-static void sat_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    plain_label(t->sat_names, k, buf, len);
 }
 
 static int check_labels(const clio_table *t, clio_report *rep)
@@ -135,15 +115,15 @@ static int check_labels(const clio_table *t, clio_report *rep)
         }
     }
     int first = CLIO_OK, s;
-    if ((s = check_unique_keys(t, rep, t->nregions, "region", region_key)))
+    if ((s = check_unique_keys(t, rep, t->nregions, "region", clioi_key_region)))
         first = first ? first : s;
-    if ((s = check_unique_keys(t, rep, t->n, "sector", sector_label)))
+    if ((s = check_unique_keys(t, rep, t->n, "sector", clioi_key_sector)))
         first = first ? first : s;
-    if ((s = check_unique_keys(t, rep, t->nfd, "final-demand", fd_label)))
+    if ((s = check_unique_keys(t, rep, t->nfd, "final-demand", clioi_key_final_demand)))
         first = first ? first : s;
-    if ((s = check_unique_keys(t, rep, t->nva, "value-added", va_key)))
+    if ((s = check_unique_keys(t, rep, t->nva, "value-added", clioi_key_value_added)))
         first = first ? first : s;
-    if ((s = check_unique_keys(t, rep, t->nsat, "satellite", sat_key)))
+    if ((s = check_unique_keys(t, rep, t->nsat, "satellite", clioi_key_satellite)))
         first = first ? first : s;
     return first;
 }
@@ -152,8 +132,7 @@ static int check_labels(const clio_table *t, clio_report *rep)
  * naming the first few cells by row and column label. */
 static int check_block(const clio_table *t, clio_report *rep, const char *block,
                        const double *M, size_t m, size_t k, size_t ld, int forbid_negative,
-                       void (*row_label)(const clio_table *, size_t, char *, size_t),
-                       void (*col_label)(const clio_table *, size_t, char *, size_t))
+                       clioi_key_fn row_label, clioi_key_fn col_label)
 {
     size_t listed = 0, bad = 0;
     int status = CLIO_OK;
@@ -178,32 +157,6 @@ static int check_block(const clio_table *t, clio_report *rep, const char *block,
         add(rep, CLIO_ERROR, CLIO_EVALUE, "%s: %zu more invalid cells not listed", block,
             bad - MAX_LISTED);
     return status;
-}
-
-static void sector_label(const clio_table *t, size_t i, char *buf, size_t len)
-{
-    clio_table_sector_key(t, i, buf, len);
-}
-static void fd_label(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    if (t->fd_region[k] != CLIO_NONE && t->fd_region[k] < t->nregions)
-        snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]);
-    else
-        snprintf(buf, len, "%s", t->fd_names[k]);
-}
-static void va_label(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", t->va_names[k]);
-}
-static void sat_label(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", t->sat_names[k]);
-}
-static void no_label(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    (void)t;
-    (void)k;
-    snprintf(buf, len, "output");
 }
 
 static void check_balances(const clio_table *t, double rtol, clio_report *rep)
@@ -269,16 +222,18 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
     int status = check_labels(t, report);
     size_t n = t->n;
     int s;
-    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, sector_label, sector_label)))
+    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, clioi_key_sector, clioi_key_sector)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, sector_label, fd_label)))
+    if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, clioi_key_sector,
+                         clioi_key_final_demand)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "V", t->V, t->nva, n, t->nva, 0, va_label, sector_label)))
+    if ((s = check_block(t, report, "V", t->V, t->nva, n, t->nva, 0, clioi_key_value_added,
+                         clioi_key_sector)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "x", t->x, n, 1, n, 1, sector_label, no_label)))
+    if ((s = check_block(t, report, "x", t->x, n, 1, n, 1, clioi_key_sector, clioi_key_output)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0, sat_label,
-                         sector_label)))
+    if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0, clioi_key_satellite,
+                         clioi_key_sector)))
         status = status ? status : s;
     if (status != CLIO_OK)
         return status; /* balances of non-finite numbers say nothing */

@@ -7,39 +7,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-typedef void (*label_fn)(const clio_table *t, size_t k, char *buf, size_t len);
-
-static void sector_key(const clio_table *t, size_t i, char *buf, size_t len)
-{
-    clio_table_sector_key(t, i, buf, len);
-}
-static void fd_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    if (t->fd_region[k] != CLIO_NONE)
-        snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]);
-    else
-        snprintf(buf, len, "%s", t->fd_names[k]);
-}
-static void va_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", t->va_names[k]);
-}
-static void sat_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", t->sat_names[k]);
-}
-static void output_key(const clio_table *t, size_t k, char *buf, size_t len)
-{
-    (void)t;
-    (void)k;
-    snprintf(buf, len, "output");
-}
-
 /* Write an m x k column-major block with row and column keys; with units,
  * a "unit" column after the keys (satellites). */
 static int write_block_at(const clio_table *t, const char *path, const char *corner,
-                          const double *M, size_t m, size_t k, size_t ld, label_fn row_key,
-                          label_fn col_key, char *const *units, clio_error *err)
+                          const double *M, size_t m, size_t k, size_t ld, clioi_key_fn row_key,
+                          clioi_key_fn col_key, char *const *units, clio_error *err)
 {
     char key[512];
     clioi_atomic a;
@@ -72,8 +44,8 @@ static int write_block_at(const clio_table *t, const char *path, const char *cor
 }
 
 static int write_block(const clio_table *t, const char *dir, const char *name, const char *corner,
-                       const double *M, size_t m, size_t k, size_t ld, label_fn row_key,
-                       label_fn col_key, char *const *units, clio_error *err)
+                       const double *M, size_t m, size_t k, size_t ld, clioi_key_fn row_key,
+                       clioi_key_fn col_key, char *const *units, clio_error *err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -84,7 +56,7 @@ int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const 
                          clio_error *err)
 {
     return write_block_at(t, path, t->nregions > 1 ? "region|sector" : "sector", M, t->n, t->n,
-                          ld, sector_key, sector_key, NULL, err);
+                          ld, clioi_key_sector, clioi_key_sector, NULL, err);
 }
 
 int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
@@ -97,20 +69,20 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
     const char *corner = t->nregions > 1 ? "region|sector" : "sector";
     size_t n = t->n;
     int status;
-    if ((status = write_block(t, dir, "Z.csv", corner, t->Z, n, n, n, sector_key, sector_key,
+    if ((status = write_block(t, dir, "Z.csv", corner, t->Z, n, n, n, clioi_key_sector, clioi_key_sector,
                               NULL, err)))
         return status;
-    if ((status = write_block(t, dir, "Y.csv", corner, t->Y, n, t->nfd, n, sector_key, fd_key,
+    if ((status = write_block(t, dir, "Y.csv", corner, t->Y, n, t->nfd, n, clioi_key_sector, clioi_key_final_demand,
                               NULL, err)))
         return status;
-    if ((status = write_block(t, dir, "x.csv", corner, t->x, n, 1, n, sector_key, output_key,
+    if ((status = write_block(t, dir, "x.csv", corner, t->x, n, 1, n, clioi_key_sector, clioi_key_output,
                               NULL, err)))
         return status;
     if (t->nva && (status = write_block(t, dir, "V.csv", "component", t->V, t->nva, n, t->nva,
-                                        va_key, sector_key, NULL, err)))
+                                        clioi_key_value_added, clioi_key_sector, NULL, err)))
         return status;
     if (t->nsat && (status = write_block(t, dir, "satellites.csv", "account", t->S, t->nsat, n,
-                                         t->nsat, sat_key, sector_key, t->sat_units, err)))
+                                         t->nsat, clioi_key_satellite, clioi_key_sector, t->sat_units, err)))
         return status;
     return CLIO_OK;
 }

@@ -5,11 +5,10 @@
  * field is copied into a natural C-order (sector, account) buffer: readers
  * see var[i][a] = value(i, a) with no layout to explain.
  */
-#include "clioi.h"
+#include "netcdf_common.h"
 
 #include <limits.h>
 #include <math.h>
-#include <netcdf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,9 +16,7 @@
 
 /* The labels and scratch buffers the file needs. */
 typedef struct rs_out {
-    char **keys;              /* nrows sector keys */
-    int *row_region;          /* nrows region indices */
-    const char **units;       /* naccounts units, "" where none */
+    clioi_nc_labels labels;   /* sector keys and regions; account units */
     double *buf;              /* nrows x naccounts, one field at a time */
     double *region_total;     /* nregions x naccounts */
     double *total;            /* naccounts */
@@ -91,8 +88,9 @@ static int check_names(const clio_result *r, const char *path, clio_error *err)
     return status;
 }
 
-static int check_result(const clio_result *r, const char *path, clio_error *err)
+static int check_result(const void *result, const char *path, clio_error *err)
 {
+    const clio_result *r = result;
     if (!r || !path)
         return clioi_fail(err, CLIO_EINVAL, "clio_result_write_netcdf: NULL argument");
     if (r->nrows == 0 || r->naccounts == 0)
@@ -115,84 +113,48 @@ static int check_result(const clio_result *r, const char *path, clio_error *err)
     return check_names(r, path, err);
 }
 
-static void out_free(rs_out *o, size_t nrows)
+static void out_free(void *out)
 {
-    if (o->keys)
-        for (size_t i = 0; i < nrows; i++)
-            free(o->keys[i]);
-    free(o->keys);
-    free(o->row_region);
-    free(o->units);
+    rs_out *o = out;
+    clioi_nc_labels_free(&o->labels);
     free(o->buf);
     free(o->region_total);
     free(o->total);
     free(o->field_vars);
-    memset(o, 0, sizeof *o);
 }
 
-static int out_make(const clio_result *r, rs_out *o)
+static int out_make(void *out, const void *result)
 {
+    const clio_result *r = result;
+    rs_out *o = out;
     memset(o, 0, sizeof *o);
-    o->keys = clioi_calloc_array(r->nrows, sizeof *o->keys);
-    o->row_region = clioi_calloc_array(r->nrows, sizeof *o->row_region);
-    o->units = clioi_calloc_array(r->naccounts, sizeof *o->units);
     o->buf = clioi_alloc_matrix(r->nrows, r->naccounts);
     o->region_total = clioi_alloc_matrix(r->nregions, r->naccounts);
     o->total = clioi_calloc_array(r->naccounts, sizeof *o->total);
     o->field_vars = clioi_calloc_array(3 * r->nfields, sizeof *o->field_vars);
-    if (!o->keys || !o->row_region || !o->units || !o->buf || !o->region_total || !o->total ||
-        !o->field_vars)
-        goto fail;
-    for (size_t i = 0; i < r->nrows; i++) {
-        o->row_region[i] = (int)r->row_region[i];
-        o->keys[i] = r->nregions > 1 ? join3(r->regions[r->row_region[i]], "|", r->row_sector[i])
-                                     : clioi_strdup(r->row_sector[i]);
-        if (!o->keys[i])
-            goto fail;
-    }
-    for (size_t a = 0; a < r->naccounts; a++)
-        o->units[a] = r->account_units[a] ? r->account_units[a] : "";
-    return CLIO_OK;
-fail:
-    out_free(o, r->nrows);
+    if (o->buf && o->region_total && o->total && o->field_vars &&
+        clioi_nc_labels_make(&o->labels, r->nrows, r->row_sector, r->row_region, r->regions,
+                             r->nregions, r->account_units, r->naccounts) == CLIO_OK)
+        return CLIO_OK;
+    out_free(o);
     return CLIO_ENOMEM;
-}
-
-static int put_text(int ncid, int varid, const char *name, const char *value)
-{
-    if (!value)
-        return NC_NOERR;
-    return nc_put_att_text(ncid, varid, name, strlen(value), value);
-}
-
-static int def_globals(int ncid, const clio_result *r)
-{
-    int rc = put_text(ncid, NC_GLOBAL, "Conventions", "CF-1.8");
-    if (!rc)
-        rc = put_text(ncid, NC_GLOBAL, "clio_version", CLIO_VERSION);
-    if (!rc)
-        rc = put_text(ncid, NC_GLOBAL, "clio_result_kind", r->kind);
-    if (!rc)
-        rc = put_text(ncid, NC_GLOBAL, "title", r->title);
-    if (!rc)
-        rc = put_text(ncid, NC_GLOBAL, "history", "created by clio " CLIO_VERSION);
-    return rc;
 }
 
 static int def_label(int ncid, const char *name, nc_type type, int dimid, const char *long_name,
                      int *varid)
 {
     int rc = nc_def_var(ncid, name, type, 1, &dimid, varid);
-    return rc ? rc : put_text(ncid, *varid, "long_name", long_name);
+    return rc ? rc : clioi_nc_put_text(ncid, *varid, "long_name", long_name);
 }
 
 static int def_labels(int ncid, const clio_result *r, rs_dims *d, rs_vars *v)
 {
-    int rc = nc_def_dim(ncid, "sector", r->nrows, &d->sector);
-    if (!rc)
-        rc = nc_def_dim(ncid, "account", r->naccounts, &d->account);
-    if (!rc)
-        rc = nc_def_dim(ncid, "region", r->nregions, &d->region);
+    const clioi_nc_dim dims[] = {
+        {"sector", r->nrows, &d->sector},
+        {"account", r->naccounts, &d->account},
+        {"region", r->nregions, &d->region},
+    };
+    int rc = clioi_nc_def_dims(ncid, dims, sizeof dims / sizeof dims[0]);
     if (!rc)
         rc = def_label(ncid, "sector", NC_STRING, d->sector,
                        "sector (region|sector, or sector in a one-region table)", &v->sector);
@@ -203,8 +165,8 @@ static int def_labels(int ncid, const clio_result *r, rs_dims *d, rs_vars *v)
         rc = def_label(ncid, "sector_region", NC_INT, d->sector, "region of the sector",
                        &v->sector_region);
     if (!rc)
-        rc = put_text(ncid, v->sector_region, "comment",
-                      "0-based index into the region variable");
+        rc = clioi_nc_put_text(ncid, v->sector_region, "comment",
+                               "0-based index into the region variable");
     if (!rc)
         rc = def_label(ncid, "region", NC_STRING, d->region, "region", &v->region);
     if (!rc)
@@ -227,12 +189,12 @@ static int def_value(int ncid, const char *name, int ndims, const int *dims,
     if (!rc)
         rc = nc_def_var_fill(ncid, *varid, 0, &nan);
     if (!rc)
-        rc = put_text(ncid, *varid, "long_name", long_name);
+        rc = clioi_nc_put_text(ncid, *varid, "long_name", long_name);
     if (!rc)
-        rc = put_text(ncid, *varid, "comment", "units per account in account_unit; "
-                                               "NaN means undefined");
+        rc = clioi_nc_put_text(ncid, *varid, "comment",
+                               "units per account in account_unit; NaN means undefined");
     if (!rc)
-        rc = put_text(ncid, *varid, "coordinates", coordinates);
+        rc = clioi_nc_put_text(ncid, *varid, "coordinates", coordinates);
     return rc;
 }
 
@@ -286,11 +248,13 @@ static int put_field(int ncid, const clio_result *r, size_t f, const rs_out *o, 
     return rc ? rc : nc_put_var_double(ncid, vars[2], o->total);
 }
 
-static int write_result(int ncid, const clio_result *r, const rs_out *o)
+static int write_result(int ncid, const void *result, const void *out)
 {
+    const clio_result *r = result;
+    const rs_out *o = out;
     rs_dims d;
     rs_vars v;
-    int rc = def_globals(ncid, r);
+    int rc = clioi_nc_def_globals(ncid, 0, r->kind, r->title, NULL, NULL);
     if (!rc)
         rc = def_labels(ncid, r, &d, &v);
     for (size_t f = 0; f < r->nfields && !rc; f++)
@@ -298,49 +262,26 @@ static int write_result(int ncid, const clio_result *r, const rs_out *o)
     if (!rc)
         rc = nc_enddef(ncid);
     if (!rc)
-        rc = nc_put_var_string(ncid, v.sector, (const char **)o->keys);
+        rc = nc_put_var_string(ncid, v.sector, (const char **)o->labels.keys);
     if (!rc)
         rc = nc_put_var_string(ncid, v.sector_name, (const char **)r->row_sector);
     if (!rc)
-        rc = nc_put_var_int(ncid, v.sector_region, o->row_region);
+        rc = nc_put_var_int(ncid, v.sector_region, o->labels.sector_region);
     if (!rc)
         rc = nc_put_var_string(ncid, v.region, (const char **)r->regions);
     if (!rc)
         rc = nc_put_var_string(ncid, v.account, (const char **)r->accounts);
     if (!rc)
-        rc = nc_put_var_string(ncid, v.account_unit, o->units);
+        rc = nc_put_var_string(ncid, v.account_unit, o->labels.units);
     for (size_t f = 0; f < r->nfields && !rc; f++)
         rc = put_field(ncid, r, f, o, o->field_vars + 3 * f);
     return rc;
 }
 
+static const clioi_nc_writer result_writer = {check_result, out_make, write_result, out_free};
+
 int clio_result_write_netcdf(const clio_result *r, const char *path, clio_error *err)
 {
-    int status = check_result(r, path, err);
-    if (status != CLIO_OK)
-        return status;
     rs_out o;
-    clioi_atomic a;
-    int ncid, rc;
-    if (out_make(r, &o) != CLIO_OK)
-        return clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
-    status = clioi_atomic_begin(&a, path, 0, err);
-    if (status != CLIO_OK)
-        goto done;
-    rc = nc_create(a.tmp_path, NC_NETCDF4 | NC_CLOBBER, &ncid);
-    if (!rc) {
-        rc = write_result(ncid, r, &o);
-        int rc_close = rc ? nc_abort(ncid) : nc_close(ncid);
-        rc = rc ? rc : rc_close;
-    }
-    if (rc) {
-        clioi_atomic_abort(&a);
-        status = clioi_fail(err, rc == NC_ENOMEM ? CLIO_ENOMEM : CLIO_EWRITE,
-                            "cannot write '%s': %s", path, nc_strerror(rc));
-        goto done;
-    }
-    status = clioi_atomic_commit(&a, err);
-done:
-    out_free(&o, r->nrows);
-    return status;
+    return clioi_nc_write(&result_writer, r, &o, path, err);
 }

@@ -90,27 +90,18 @@ double clioi_account_coefficient(const clio_table *t, size_t a, size_t j)
     return t->S[(a - 1 - t->nva) + j * t->nsat] / t->x[j];
 }
 
-static void free_labels(char **labels, size_t count)
-{
-    if (!labels)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(labels[i]);
-    free(labels);
-}
-
 void clio_result_free(clio_result *r)
 {
     if (!r)
         return;
     free(r->kind);
     free(r->title);
-    free_labels(r->regions, r->nregions);
+    clioi_free_labels(r->regions, r->nregions);
     free(r->row_region);
-    free_labels(r->row_sector, r->nrows);
-    free_labels(r->accounts, r->naccounts);
-    free_labels(r->account_units, r->naccounts);
-    free_labels(r->fields, r->nfields);
+    clioi_free_labels(r->row_sector, r->nrows);
+    clioi_free_labels(r->accounts, r->naccounts);
+    clioi_free_labels(r->account_units, r->naccounts);
+    clioi_free_labels(r->fields, r->nfields);
     free(r->values);
     free(r);
 }

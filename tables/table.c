@@ -40,15 +40,6 @@ clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, 
     return t;
 }
 
-static void free_labels(char **labels, size_t count)
-{
-    if (!labels)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(labels[i]);
-    free(labels);
-}
-
 void clio_table_free(clio_table *t)
 {
     if (!t)
@@ -56,18 +47,18 @@ void clio_table_free(clio_table *t)
     free(t->title);
     free(t->unit);
     free(t->source);
-    free_labels(t->regions, t->nregions);
+    clioi_free_labels(t->regions, t->nregions);
     free(t->sector_region);
-    free_labels(t->sector_names, t->n);
+    clioi_free_labels(t->sector_names, t->n);
     free(t->Z);
-    free_labels(t->fd_names, t->nfd);
+    clioi_free_labels(t->fd_names, t->nfd);
     free(t->fd_region);
     free(t->Y);
-    free_labels(t->va_names, t->nva);
+    clioi_free_labels(t->va_names, t->nva);
     free(t->V);
     free(t->x);
-    free_labels(t->sat_names, t->nsat);
-    free_labels(t->sat_units, t->nsat);
+    clioi_free_labels(t->sat_names, t->nsat);
+    clioi_free_labels(t->sat_units, t->nsat);
     free(t->S);
     free(t);
 }

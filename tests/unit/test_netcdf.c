@@ -2,47 +2,17 @@
  * on-disk layout the schema promises, and every refusal of a bad file.
  * TAP output for prove; temporary files live in a mkdtemp() directory. */
 #include "clioi.h"
+#include "tap.h"
 
 #include <dirent.h>
 #include <math.h>
 #include <netcdf.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* ------------------------------------------------------------------ */
-/* Minimal TAP                                                        */
-/* ------------------------------------------------------------------ */
-static int ntests, nfailed;
-
-static int ok(int pass, const char *fmt, ...) CLIOI_PRINTF(2, 3);
-static int ok(int pass, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%sok %d - ", pass ? "" : "not ", ++ntests);
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    nfailed += !pass;
-    fflush(stdout);
-    return pass;
-}
-
-/* status_is -- the call failed with `want` and its message names `needle`. */
-static int status_is(int got, int want, const clio_error *e, const char *needle,
-                     const char *what)
-{
-    int pass = got == want && (!needle || strstr(e->message, needle));
-    if (!ok(pass, "%s", what))
-        printf("# got status %d (want %d), message: %s (want '%s')\n", got, want, e->message,
-               needle ? needle : "");
-    return pass;
-}
 
 /* ------------------------------------------------------------------ */
 /* Fixtures                                                           */
@@ -186,7 +156,7 @@ static int same_bits(const double *a, const double *b, size_t count, const char 
 {
     for (size_t i = 0; i < count; i++) {
         if (memcmp(&a[i], &b[i], sizeof(double)) != 0) {
-            printf("# %s[%zu]: %.17g read back as %.17g\n", what, i, a[i], b[i]);
+            tap_diag("%s[%zu]: %.17g read back as %.17g", what, i, a[i], b[i]);
             return 0;
         }
     }
@@ -202,8 +172,8 @@ static int same_labels(char *const *a, char *const *b, size_t count, const char 
 {
     for (size_t i = 0; i < count; i++) {
         if (!same_text(a[i], b[i])) {
-            printf("# %s label %zu: '%s' read back as '%s'\n", what, i, a[i] ? a[i] : "(null)",
-                   b[i] ? b[i] : "(null)");
+            tap_diag("%s label %zu: '%s' read back as '%s'", what, i, a[i] ? a[i] : "(null)",
+                     b[i] ? b[i] : "(null)");
             return 0;
         }
     }
@@ -214,7 +184,7 @@ static int same_indices(const size_t *a, const size_t *b, size_t count, const ch
 {
     for (size_t i = 0; i < count; i++) {
         if (a[i] != b[i]) {
-            printf("# %s[%zu]: %zu read back as %zu\n", what, i, a[i], b[i]);
+            tap_diag("%s[%zu]: %zu read back as %zu", what, i, a[i], b[i]);
             return 0;
         }
     }
@@ -225,25 +195,25 @@ static void compare_tables(const clio_table *a, const clio_table *b, const char 
 {
     int shape = a->n == b->n && a->nregions == b->nregions && a->nfd == b->nfd &&
                 a->nva == b->nva && a->nsat == b->nsat;
-    if (!ok(shape, "%s: same shape", what))
+    if (!tap_ok(shape, "%s: same shape", what))
         return;
-    ok(same_text(a->title, b->title) && same_text(a->unit, b->unit) &&
+    tap_ok(same_text(a->title, b->title) && same_text(a->unit, b->unit) &&
            same_text(a->source, b->source),
-       "%s: same title, unit and source", what);
-    ok(same_labels(a->regions, b->regions, a->nregions, "region") &&
+           "%s: same title, unit and source", what);
+    tap_ok(same_labels(a->regions, b->regions, a->nregions, "region") &&
            same_labels(a->sector_names, b->sector_names, a->n, "sector") &&
            same_labels(a->fd_names, b->fd_names, a->nfd, "final demand") &&
            same_labels(a->va_names, b->va_names, a->nva, "value added") &&
            same_labels(a->sat_names, b->sat_names, a->nsat, "satellite") &&
            same_labels(a->sat_units, b->sat_units, a->nsat, "satellite unit"),
-       "%s: same labels", what);
-    ok(same_indices(a->sector_region, b->sector_region, a->n, "sector_region") &&
+           "%s: same labels", what);
+    tap_ok(same_indices(a->sector_region, b->sector_region, a->n, "sector_region") &&
            same_indices(a->fd_region, b->fd_region, a->nfd, "fd_region"),
-       "%s: same region indices", what);
-    ok(same_bits(a->Z, b->Z, a->n * a->n, "Z") && same_bits(a->Y, b->Y, a->n * a->nfd, "Y") &&
+           "%s: same region indices", what);
+    tap_ok(same_bits(a->Z, b->Z, a->n * a->n, "Z") && same_bits(a->Y, b->Y, a->n * a->nfd, "Y") &&
            same_bits(a->V, b->V, a->nva * a->n, "V") && same_bits(a->x, b->x, a->n, "x") &&
            same_bits(a->S, b->S, a->nsat * a->n, "S"),
-       "%s: every value bit-exact", what);
+           "%s: every value bit-exact", what);
 }
 
 /* ------------------------------------------------------------------ */
@@ -271,18 +241,18 @@ static void check_layout(const char *path, const clio_table *t)
         rc = nc_inq_var_chunking(ncid, varid, &storage, chunks);
     if (!rc)
         rc = nc_inq_var_deflate(ncid, varid, &shuffle, &deflate, &level);
-    ok(rc == NC_NOERR && strcmp(d0, "buying_sector") == 0 && strcmp(d1, "sector") == 0,
-       "Z is stored on (buying_sector, sector)");
-    ok(rc == NC_NOERR && value == t->Z[1 + 4 * t->n], "Z[j=4][i=1] on disk is Z(1,4)");
-    ok(rc == NC_NOERR && storage == NC_CHUNKED && chunks[1] == t->n && chunks[0] >= 1 &&
+    tap_ok(rc == NC_NOERR && strcmp(d0, "buying_sector") == 0 && strcmp(d1, "sector") == 0,
+           "Z is stored on (buying_sector, sector)");
+    tap_ok(rc == NC_NOERR && value == t->Z[1 + 4 * t->n], "Z[j=4][i=1] on disk is Z(1,4)");
+    tap_ok(rc == NC_NOERR && storage == NC_CHUNKED && chunks[1] == t->n && chunks[0] >= 1 &&
            shuffle && deflate && level == 1,
-       "Z is chunked in whole columns, shuffled and deflated at level 1");
+           "Z is chunked in whole columns, shuffled and deflated at level 1");
     int fmt = 0, version = 0;
     if (!rc)
         rc = nc_inq_format(ncid, &fmt) ||
              nc_get_att_int(ncid, NC_GLOBAL, "clio_format_version", &version);
-    ok(rc == NC_NOERR && fmt == NC_FORMAT_NETCDF4 && version == CLIO_FORMAT_VERSION,
-       "NetCDF-4 with clio_format_version %d", CLIO_FORMAT_VERSION);
+    tap_ok(rc == NC_NOERR && fmt == NC_FORMAT_NETCDF4 && version == CLIO_FORMAT_VERSION,
+           "NetCDF-4 with clio_format_version %d", CLIO_FORMAT_VERSION);
     if (opened)
         nc_close(ncid);
 }
@@ -294,25 +264,24 @@ static void test_round_trip(void)
     clio_table *t = make_two_region(), *back = NULL;
     clio_error e = {0, ""};
     int status = clio_table_write_netcdf(t, path, &e);
-    if (!ok(status == CLIO_OK, "write a two-region table"))
-        printf("# %s\n", e.message);
-    ok(count_tmp_files(tmpdir) == 0, "no temporary file is left beside it");
+    if (!tap_ok(status == CLIO_OK, "write a two-region table"))
+        tap_diag("%s", e.message);
+    tap_ok(count_tmp_files(tmpdir) == 0, "no temporary file is left beside it");
     status = clio_table_read_netcdf(path, &back, &e);
-    if (!ok(status == CLIO_OK && back, "read it back"))
-        printf("# %s\n", e.message);
+    if (!tap_ok(status == CLIO_OK && back, "read it back"))
+        tap_diag("%s", e.message);
     if (back)
         compare_tables(t, back, "two regions");
     check_layout(path, t);
 
     if (system("command -v ncdump >/dev/null 2>&1") != 0) {
-        printf("ok %d # SKIP ncdump is not installed\n", ++ntests);
-        printf("ok %d # SKIP ncdump is not installed\n", ++ntests);
+        tap_skip(2, "ncdump is not installed");
     } else {
         snprintf(cmd, sizeof cmd, "ncdump -h '%s' >/dev/null", path);
-        ok(system(cmd) == 0, "ncdump -h reads the file");
+        tap_ok(system(cmd) == 0, "ncdump -h reads the file");
         snprintf(cmd, sizeof cmd,
                  "ncdump -h '%s' | grep -q 'double Z(buying_sector, sector)'", path);
-        ok(system(cmd) == 0, "ncdump shows Z(buying_sector, sector)");
+        tap_ok(system(cmd) == 0, "ncdump shows Z(buying_sector, sector)");
     }
     clio_table_free(back);
     clio_table_free(t);
@@ -325,11 +294,11 @@ static void test_one_region(void)
     clio_table *t = make_one_region(), *back = NULL;
     clio_error e = {0, ""};
     int status = clio_table_write_netcdf(t, path, &e);
-    if (!ok(status == CLIO_OK, "write a one-region table over an existing file"))
-        printf("# %s\n", e.message);
+    if (!tap_ok(status == CLIO_OK, "write a one-region table over an existing file"))
+        tap_diag("%s", e.message);
     status = clio_table_read_netcdf(path, &back, &e);
-    if (!ok(status == CLIO_OK && back, "read it back"))
-        printf("# %s\n", e.message);
+    if (!tap_ok(status == CLIO_OK && back, "read it back"))
+        tap_diag("%s", e.message);
     if (back)
         compare_tables(t, back, "one region");
 
@@ -338,17 +307,17 @@ static void test_one_region(void)
     char *keyp = NULL;
     size_t idx = 2;
     int rc = nc_open(path, NC_NOWRITE, &ncid);
-    ok(rc == NC_NOERR && nc_inq_dimid(ncid, "value_added", &dimid) == NC_EBADDIM &&
+    tap_ok(rc == NC_NOERR && nc_inq_dimid(ncid, "value_added", &dimid) == NC_EBADDIM &&
            nc_inq_dimid(ncid, "account", &dimid) == NC_EBADDIM &&
            nc_inq_varid(ncid, "V", &varid) == NC_ENOTVAR &&
            nc_inq_attid(ncid, NC_GLOBAL, "unit", &varid) == NC_ENOTATT,
-       "empty dimensions, their variables and NULL metadata are left out");
+           "empty dimensions, their variables and NULL metadata are left out");
     if (!rc && nc_inq_varid(ncid, "sector", &varid) == NC_NOERR &&
         nc_get_var1_string(ncid, varid, &idx, &keyp) == NC_NOERR) {
         snprintf(key, sizeof key, "%s", keyp);
         nc_free_string(1, &keyp);
     }
-    ok(strcmp(key, "C") == 0, "one-region sector keys have no region");
+    tap_ok(strcmp(key, "C") == 0, "one-region sector keys have no region");
     if (!rc)
         nc_close(ncid);
     clio_table_free(back);
@@ -362,26 +331,26 @@ static void test_write_errors(void)
 
     clio_table *empty = clio_table_alloc(1, 0, 0, 0, 0);
     path_in(path, sizeof path, "empty.nc");
-    status_is(clio_table_write_netcdf(empty, path, &e), CLIO_EDIM, &e, "empty",
-              "an empty table is refused with CLIO_EDIM");
-    ok(!exists(path), "and no file is made");
+    tap_status(clio_table_write_netcdf(empty, path, &e), CLIO_EDIM, e.message, "empty",
+               "an empty table is refused with CLIO_EDIM");
+    tap_ok(!exists(path), "and no file is made");
     clio_table_free(empty);
 
     clio_table *t = make_two_region();
     path_in(path, sizeof path, "no/such/dir/t.nc");
-    status_is(clio_table_write_netcdf(t, path, &e), CLIO_EWRITE, &e, path,
-              "writing into a missing directory is CLIO_EWRITE naming the path");
-    ok(!exists(path), "and no file is made");
+    tap_status(clio_table_write_netcdf(t, path, &e), CLIO_EWRITE, e.message, path,
+               "writing into a missing directory is CLIO_EWRITE naming the path");
+    tap_ok(!exists(path), "and no file is made");
 
     /* The temporary file is written whole, then rename() fails: the
      * latest point a write can fail. */
     path_in(sub, sizeof sub, "adir.nc");
     mkdir(sub, 0755);
-    status_is(clio_table_write_netcdf(t, sub, &e), CLIO_EWRITE, &e, sub,
-              "writing over a directory is CLIO_EWRITE");
+    tap_status(clio_table_write_netcdf(t, sub, &e), CLIO_EWRITE, e.message, sub,
+               "writing over a directory is CLIO_EWRITE");
     struct stat st;
-    ok(stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && count_tmp_files(tmpdir) == 0,
-       "the directory is untouched and no temporary file is left");
+    tap_ok(stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && count_tmp_files(tmpdir) == 0,
+           "the directory is untouched and no temporary file is left");
 
     /* A refused table must leave a good file as it was. */
     path_in(path, sizeof path, "good.nc");
@@ -389,11 +358,11 @@ static void test_write_errors(void)
     clio_table_write_netcdf(t, path, &e);
     free(t->va_names[1]);
     t->va_names[1] = NULL;
-    status_is(clio_table_write_netcdf(t, path, &e), CLIO_ELABEL, &e, "value-added",
-              "a missing label is CLIO_ELABEL");
-    ok(clio_table_read_netcdf(path, &back, &e) == CLIO_OK && back && back->nva == 3 &&
+    tap_status(clio_table_write_netcdf(t, path, &e), CLIO_ELABEL, e.message, "value-added",
+               "a missing label is CLIO_ELABEL");
+    tap_ok(clio_table_read_netcdf(path, &back, &e) == CLIO_OK && back && back->nva == 3 &&
            strcmp(back->va_names[1], "taxes") == 0,
-       "and the existing file is still the good one");
+           "and the existing file is still the good one");
     clio_table_free(back);
     clio_table_free(t);
 }
@@ -460,31 +429,31 @@ static void test_read_errors(void)
     clio_table *t = (clio_table *)&e; /* must be reset to NULL on failure */
 
     path_in(path, sizeof path, "missing.nc");
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EIO, &e, path,
-              "a missing file is CLIO_EIO naming it");
-    ok(t == NULL, "and *out is NULL");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EIO, e.message, path,
+               "a missing file is CLIO_EIO naming it");
+    tap_ok(t == NULL, "and *out is NULL");
 
-    status_is(clio_table_read_netcdf(tmpdir, &t, &e), CLIO_EIO, &e, "directory",
-              "a directory is CLIO_EIO");
+    tap_status(clio_table_read_netcdf(tmpdir, &t, &e), CLIO_EIO, e.message, "directory",
+               "a directory is CLIO_EIO");
 
     path_in(path, sizeof path, "x.nc");
     write_text_file(path, "sector,Z\nA,1\n");
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, &e, path,
-              "a text file named .nc is CLIO_EFORMAT naming it");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, e.message, path,
+               "a text file named .nc is CLIO_EFORMAT naming it");
 
     path_in(path, sizeof path, "bare.nc");
     make_bare(path, -1, 2, 2);
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, &e, "clio_format_version",
-              "NetCDF without clio attributes is CLIO_EFORMAT");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, e.message, "clio_format_version",
+               "NetCDF without clio attributes is CLIO_EFORMAT");
     make_bare(path, CLIO_FORMAT_VERSION + 1, 2, 2);
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, &e, "newer",
-              "a newer format version is CLIO_EFORMAT");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, e.message, "newer",
+               "a newer format version is CLIO_EFORMAT");
     make_bare(path, CLIO_FORMAT_VERSION, 2, 3);
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EDIM, &e, "2 x 3",
-              "a non-square Z is CLIO_EDIM");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EDIM, e.message, "2 x 3",
+               "a non-square Z is CLIO_EDIM");
     make_bare(path, CLIO_FORMAT_VERSION, 2, 2);
-    status_is(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, &e, "'region' is missing",
-              "a missing variable is CLIO_EFORMAT naming it");
+    tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, e.message, "'region' is missing",
+               "a missing variable is CLIO_EFORMAT naming it");
 
     struct { enum edit_kind kind; int status; const char *needle, *what; } cases[] = {
         {EDIT_SWAP_Z, CLIO_EFORMAT, "'Z' has dimensions (sector, buying_sector)",
@@ -500,10 +469,10 @@ static void test_read_errors(void)
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         clio_table_write_netcdf(good, path, &e);
         edit(path, cases[k].kind);
-        status_is(clio_table_read_netcdf(path, &t, &e), cases[k].status, &e, cases[k].needle,
-                  cases[k].what);
+        tap_status(clio_table_read_netcdf(path, &t, &e), cases[k].status, e.message,
+                   cases[k].needle, cases[k].what);
     }
-    ok(t == NULL, "*out stays NULL after every failure");
+    tap_ok(t == NULL, "*out stays NULL after every failure");
     clio_table_free(good);
 }
 
@@ -544,7 +513,7 @@ static void check_result_file(const char *path, const clio_result *r)
 {
     int ncid, varid;
     size_t na = r->naccounts;
-    if (!ok(nc_open(path, NC_NOWRITE, &ncid) == NC_NOERR, "the result file opens"))
+    if (!tap_ok(nc_open(path, NC_NOWRITE, &ncid) == NC_NOERR, "the result file opens"))
         return;
     int good = 1;
     for (size_t f = 0; f < r->nfields; f++) {
@@ -555,23 +524,23 @@ static void check_result_file(const char *path, const clio_result *r)
         good &= v != NULL;
         free(v);
     }
-    ok(good, "every value of every field is var[sector][account]");
+    tap_ok(good, "every value of every field is var[sector][account]");
     double fill = 0;
-    ok(nc_inq_varid(ncid, "direct", &varid) == NC_NOERR &&
+    tap_ok(nc_inq_varid(ncid, "direct", &varid) == NC_NOERR &&
            nc_get_att_double(ncid, varid, "_FillValue", &fill) == NC_NOERR && isnan(fill),
-       "_FillValue is NaN");
+           "_FillValue is NaN");
 
     char kind[32] = "";
     size_t len = 0;
     if (nc_inq_attlen(ncid, NC_GLOBAL, "clio_result_kind", &len) == NC_NOERR && len < 32)
         nc_get_att_text(ncid, NC_GLOBAL, "clio_result_kind", kind);
-    ok(strcmp(kind, r->kind) == 0, "clio_result_kind is '%s'", r->kind);
+    tap_ok(strcmp(kind, r->kind) == 0, "clio_result_kind is '%s'", r->kind);
 
     char *keys[6] = {NULL};
-    ok(nc_inq_varid(ncid, "sector", &varid) == NC_NOERR &&
+    tap_ok(nc_inq_varid(ncid, "sector", &varid) == NC_NOERR &&
            nc_get_var_string(ncid, varid, keys) == NC_NOERR && keys[4] &&
            strcmp(keys[4], "FR|Manufacturing, food \"quoted\"") == 0,
-       "sector keys are region|sector");
+           "sector keys are region|sector");
     nc_free_string(6, keys);
 
     if (r->additive) {
@@ -588,13 +557,13 @@ static void check_result_file(const char *path, const clio_result *r)
                    same_or_both_nan(rt[1 * na + a], want_rt[1]) &&
                    same_or_both_nan(tot[a], want_tot);
         }
-        ok(good && isnan(tot[2]) && !isnan(tot[1]),
-           "region and grand totals are the sums (NaN where a value is NaN)");
+        tap_ok(good && isnan(tot[2]) && !isnan(tot[1]),
+               "region and grand totals are the sums (NaN where a value is NaN)");
         free(rt);
         free(tot);
     } else {
-        ok(nc_inq_varid(ncid, "total_total", &varid) == NC_ENOTVAR,
-           "a non-additive result has no totals");
+        tap_ok(nc_inq_varid(ncid, "total_total", &varid) == NC_ENOTVAR,
+               "a non-additive result has no totals");
     }
     nc_close(ncid);
 }
@@ -607,25 +576,25 @@ static void test_result(void)
 
     path_in(path, sizeof path, "impact.nc");
     clio_result *r = make_result(t, "impact", 1);
-    if (!ok(clio_result_write_netcdf(r, path, &e) == CLIO_OK, "write an additive result"))
-        printf("# %s\n", e.message);
+    if (!tap_ok(clio_result_write_netcdf(r, path, &e) == CLIO_OK, "write an additive result"))
+        tap_diag("%s", e.message);
     check_result_file(path, r);
-    status_is(clio_table_read_netcdf(path, &back, &e), CLIO_EFORMAT, &e, "result",
-              "reading a result file as a table is CLIO_EFORMAT");
+    tap_status(clio_table_read_netcdf(path, &back, &e), CLIO_EFORMAT, e.message, "result",
+               "reading a result file as a table is CLIO_EFORMAT");
     clio_result_free(r);
 
     path_in(path, sizeof path, "multipliers.nc");
     r = make_result(t, "multipliers", 0);
-    if (!ok(clio_result_write_netcdf(r, path, &e) == CLIO_OK, "write a non-additive result"))
-        printf("# %s\n", e.message);
+    if (!tap_ok(clio_result_write_netcdf(r, path, &e) == CLIO_OK, "write a non-additive result"))
+        tap_diag("%s", e.message);
     check_result_file(path, r);
 
     free(r->fields[1]);
     r->fields[1] = clioi_strdup("region");
     path_in(path, sizeof path, "clash.nc");
-    status_is(clio_result_write_netcdf(r, path, &e), CLIO_ELABEL, &e, "region",
-              "a field named like a label variable is CLIO_ELABEL");
-    ok(!exists(path) && count_tmp_files(tmpdir) == 0, "and no file is left");
+    tap_status(clio_result_write_netcdf(r, path, &e), CLIO_ELABEL, e.message, "region",
+               "a field named like a label variable is CLIO_ELABEL");
+    tap_ok(!exists(path) && count_tmp_files(tmpdir) == 0, "and no file is left");
     clio_result_free(r);
     clio_table_free(t);
 }
@@ -643,6 +612,5 @@ int main(void)
     test_read_errors();
     test_result();
     remove_tree(tmpdir);
-    printf("1..%d\n", ntests);
-    return nfailed ? 1 : 0;
+    return tap_done();
 }

@@ -1,0 +1,176 @@
+/* netcdf_common.c -- what the NetCDF files share: the atomic
+ * check-make-fill-close of a new file, the global attributes every clio file
+ * carries, dimensions and attributes, and opening and describing a file
+ * being read.  The table and result schemas themselves live in
+ * netcdf_write.c, netcdf_read.c and netcdf_result.c. */
+#include "netcdf_common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* fill_file -- create, fill and close the temporary file: a NetCDF status. */
+static int fill_file(const clioi_atomic *a, const clioi_nc_writer *w, const void *obj,
+                     const void *out)
+{
+    int ncid, rc = nc_create(a->tmp_path, NC_NETCDF4 | NC_CLOBBER, &ncid);
+    if (rc)
+        return rc;
+    rc = w->fill(ncid, obj, out);
+    /* nc_close flushes HDF5's buffers: its failure is a write failure. */
+    int rc_close = rc ? nc_abort(ncid) : nc_close(ncid);
+    return rc ? rc : rc_close;
+}
+
+int clioi_nc_write(const clioi_nc_writer *w, const void *obj, void *out, const char *path,
+                   clio_error *err)
+{
+    int status = w->check(obj, path, err);
+    if (status != CLIO_OK)
+        return status;
+    if (w->make(out, obj) != CLIO_OK)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
+    clioi_atomic a;
+    status = clioi_atomic_begin(&a, path, 0, err);
+    if (status == CLIO_OK) {
+        int rc = fill_file(&a, w, obj, out);
+        if (rc) {
+            clioi_atomic_abort(&a);
+            status = clioi_fail(err, rc == NC_ENOMEM ? CLIO_ENOMEM : CLIO_EWRITE,
+                                "cannot write '%s': %s", path, nc_strerror(rc));
+        } else {
+            status = clioi_atomic_commit(&a, err);
+        }
+    }
+    w->release(out);
+    return status;
+}
+
+int clioi_nc_put_text(int ncid, int varid, const char *name, const char *value)
+{
+    if (!value)
+        return NC_NOERR;
+    return nc_put_att_text(ncid, varid, name, strlen(value), value);
+}
+
+int clioi_nc_def_globals(int ncid, int format_version, const char *kind, const char *title,
+                         const char *unit, const char *source)
+{
+    const char *const texts[][2] = {
+        {"clio_version", CLIO_VERSION}, {"clio_result_kind", kind}, {"title", title},
+        {"unit", unit}, {"source", source}, {"history", "created by clio " CLIO_VERSION},
+    };
+    int rc = clioi_nc_put_text(ncid, NC_GLOBAL, "Conventions", "CF-1.8");
+    if (!rc && format_version > 0)
+        rc = nc_put_att_int(ncid, NC_GLOBAL, "clio_format_version", NC_INT, 1, &format_version);
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0] && !rc; k++)
+        rc = clioi_nc_put_text(ncid, NC_GLOBAL, texts[k][0], texts[k][1]);
+    return rc;
+}
+
+int clioi_nc_def_dims(int ncid, const clioi_nc_dim *dims, size_t count)
+{
+    int rc = NC_NOERR;
+    for (size_t k = 0; k < count && !rc; k++) {
+        *dims[k].id = -1;
+        if (dims[k].len)
+            rc = nc_def_dim(ncid, dims[k].name, dims[k].len, dims[k].id);
+    }
+    return rc;
+}
+
+/* sector_key -- "region|name", or name alone in a one-region file. */
+static char *sector_key(const char *region, const char *name, size_t nregions)
+{
+    if (nregions == 1)
+        return clioi_strdup(name);
+    size_t lr = strlen(region), ln = strlen(name);
+    char *key = malloc(lr + ln + 2);
+    if (key) {
+        memcpy(key, region, lr);
+        key[lr] = '|';
+        memcpy(key + lr + 1, name, ln + 1);
+    }
+    return key;
+}
+
+int clioi_nc_labels_make(clioi_nc_labels *l, size_t nsectors, char *const *names,
+                         const size_t *region, char *const *regions, size_t nregions,
+                         char *const *units, size_t nunits)
+{
+    l->nsectors = nsectors;
+    l->keys = clioi_calloc_array(nsectors, sizeof *l->keys);
+    l->sector_region = clioi_calloc_array(nsectors, sizeof *l->sector_region);
+    l->units = clioi_calloc_array(nunits, sizeof *l->units);
+    int ok = l->keys && l->sector_region && l->units;
+    for (size_t i = 0; ok && i < nsectors; i++) {
+        l->sector_region[i] = (int)region[i];
+        ok = (l->keys[i] = sector_key(regions[region[i]], names[i], nregions)) != NULL;
+    }
+    for (size_t a = 0; ok && a < nunits; a++)
+        l->units[a] = units[a] ? units[a] : "";
+    if (!ok)
+        clioi_nc_labels_free(l);
+    return ok ? CLIO_OK : CLIO_ENOMEM;
+}
+
+void clioi_nc_labels_free(clioi_nc_labels *l)
+{
+    clioi_free_labels(l->keys, l->nsectors);
+    free(l->sector_region);
+    free(l->units);
+    memset(l, 0, sizeof *l);
+}
+
+/* stat() first also keeps nc_open from treating a missing "http://..."
+ * path as a remote (DAP) dataset. */
+int clioi_nc_open(const char *path, int *ncid, clio_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return clioi_fail(err, CLIO_EIO, "cannot read '%s': %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return clioi_fail(err, CLIO_EIO, "cannot read '%s': it is a directory, not a NetCDF file",
+                          path);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return clioi_fail(err, CLIO_EIO, "cannot read '%s': %s", path, strerror(errno));
+    fclose(fp);
+    int rc = nc_open(path, NC_NOWRITE, ncid);
+    if (rc == NC_ENOMEM)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory reading '%s'", path);
+    if (rc)
+        return clioi_fail(err, CLIO_EFORMAT, "'%s' is not a NetCDF file: %s", path,
+                          nc_strerror(rc));
+    return CLIO_OK;
+}
+
+int clioi_nc_is_integer_type(nc_type type)
+{
+    switch (type) {
+    case NC_BYTE: case NC_UBYTE: case NC_SHORT: case NC_USHORT:
+    case NC_INT: case NC_UINT: case NC_INT64: case NC_UINT64:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int clioi_nc_is_number_type(nc_type type)
+{
+    return clioi_nc_is_integer_type(type) || type == NC_FLOAT || type == NC_DOUBLE;
+}
+
+void clioi_nc_describe_dims(int ncid, int ndims, const int *dimids, char *buf, size_t len)
+{
+    size_t used = (size_t)snprintf(buf, len, "(");
+    for (int k = 0; k < ndims && used < len; k++) {
+        char name[NC_MAX_NAME + 1] = "?";
+        (void)nc_inq_dimname(ncid, dimids[k], name);
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "", name);
+    }
+    if (used < len)
+        snprintf(buf + used, len - used, ")");
+}
