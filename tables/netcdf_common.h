@@ -84,7 +84,4 @@ int clioi_nc_is_number_type(nc_type type);
 /* clioi_nc_describe_dims -- "(a, b)", the dimension names, for messages. */
 void clioi_nc_describe_dims(int ncid, int ndims, const int *dimids, char *buf, size_t len);
 
-/* ---- Both --------------------------------------------------------- */
-
-
 #endif
