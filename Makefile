@@ -29,7 +29,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 BENCH_SRC := $(wildcard benchmarks/*.c)
 BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
 
-.PHONY: all clang deps test test-plain test-asan unit cli-test demo bench clean
+.PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench clean
 
 all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
 
@@ -79,15 +79,21 @@ test: deps
 	$(MAKE) --no-print-directory test-asan
 
 # The main job: the README's impact study on the embedded Germany 1995 table.
-demo: deps all
+# deps first, then a fresh make: compiler flags come from pkg-config, which
+# only answers once the packages are installed.
+demo: deps
+	$(MAKE) --no-print-directory demo-run
+
+demo-run: all
 	$(BUILD)/clio import data/germany_1995 --region DE --unit "EUR million" \
 	    --title "Germany 1995, Eurostat Manual Table 15.4" -o $(BUILD)/germany_1995.nc
 	$(BUILD)/clio impact $(BUILD)/germany_1995.nc --demand data/germany_1995/construction_shock.csv \
 	    -o $(BUILD)/germany_1995_impact.nc
 	@echo "wrote $(BUILD)/germany_1995.nc (the table) and $(BUILD)/germany_1995_impact.nc (the impact)"
 
-bench: all $(BENCH_BIN)
+bench:
 	@scripts/install-deps.sh bench
+	$(MAKE) --no-print-directory all $(BENCH_BIN)
 	benchmarks/run.sh
 
 clean:
