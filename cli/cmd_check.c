@@ -9,11 +9,11 @@ int cmd_check(int argc, char **argv)
     cli_common o = {.command = "check"};
     const char *table;
     int rc = cli_parse_table(&o, argc, argv, NULL, NULL, NULL, usage,
-                       "Validate TABLE: labels, finite values, Z >= 0, x >= 0, the row balance\n"
-                       "Z 1 + Y 1 = x and the column balance 1'Z + 1'V = x' (within --rtol).\n"
-                       "Imbalances are warnings unless --strict.  Sectors with zero output are\n"
-                       "reported with -v.\n",
-                       &table);
+                             "Validate TABLE: labels, finite values, Z >= 0, x >= 0, the row balance\n"
+                             "Z 1 + Y 1 = x and the column balance 1'Z + 1'V = x' (within --rtol).\n"
+                             "Imbalances are warnings unless --strict.  Sectors with zero output are\n"
+                             "reported with -v.\n",
+                             &table);
     if (rc)
         return rc == -2 ? 0 : rc;
     clio_table *t;

@@ -30,13 +30,13 @@ int cmd_multipliers(int argc, char **argv)
     cli_string inverse = {OPT_INVERSE, NULL};
     const char *table;
     int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &inverse, usage,
-                       "Type I multipliers of TABLE for output, each value-added row and each\n"
-                       "satellite account: the direct coefficient (account / output), the total\n"
-                       "effect per unit of final demand (c'L) and the multiplier (effect /\n"
-                       "coefficient).  --format csv prints tidy CSV with the header\n"
-                       "region,sector,account,coefficient,effect,multiplier; -o saves NetCDF\n"
-                       "(.nc) or CSV.  --inverse also writes the Leontief inverse L as CSV.\n",
-                       &table);
+                             "Type I multipliers of TABLE for output, each value-added row and each\n"
+                             "satellite account: the direct coefficient (account / output), the total\n"
+                             "effect per unit of final demand (c'L) and the multiplier (effect /\n"
+                             "coefficient).  --format csv prints tidy CSV with the header\n"
+                             "region,sector,account,coefficient,effect,multiplier; -o saves NetCDF\n"
+                             "(.nc) or CSV.  --inverse also writes the Leontief inverse L as CSV.\n",
+                             &table);
     if (rc)
         return rc == -2 ? 0 : rc;
 
