@@ -261,3 +261,14 @@ PY
     [ "$status" -eq 0 ]
     [ "$output" = "1.7048 1.8413 1.8136 1.6035 1.5951 1.3782" ]
 }
+
+@test "nearly singular I - A: a warning with the condition number, exit 0" {
+    mkdir -p "$T/ill"
+    # column sums of A are 1 - 1e-14: productive, but barely
+    printf 'sector,a,b\na,0.5,0.49999999999999\nb,0.49999999999999,0.5\n' >"$T/ill/Z.csv"
+    printf 'sector,hh\na,1e-14\nb,1e-14\n' >"$T/ill/Y.csv"
+    printf 'sector,output\na,1\nb,1\n' >"$T/ill/x.csv"
+    run "$CLIO" multipliers "$T/ill" --format csv
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"warning: I - A is nearly singular (reciprocal condition number"* ]]
+}
