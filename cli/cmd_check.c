@@ -6,14 +6,14 @@
 int cmd_check(int argc, char **argv)
 {
     static const char usage[] = "clio check TABLE [--strict] [--rtol R] [options]";
+    static const char help[] =
+        "Validate TABLE: labels, finite values, Z >= 0, x >= 0, the row balance\n"
+        "Z 1 + Y 1 = x and the column balance 1'Z + 1'V = x' (within --rtol).\n"
+        "Imbalances are warnings unless --strict.  Sectors with zero output are\n"
+        "reported with -v.\n";
     cli_common o = {.command = "check"};
     const char *table;
-    int rc = cli_parse_table(&o, argc, argv, NULL, NULL, NULL, usage,
-                             "Validate TABLE: labels, finite values, Z >= 0, x >= 0, the row balance\n"
-                             "Z 1 + Y 1 = x and the column balance 1'Z + 1'V = x' (within --rtol).\n"
-                             "Imbalances are warnings unless --strict.  Sectors with zero output are\n"
-                             "reported with -v.\n",
-                             &table);
+    int rc = cli_parse_table(&o, argc, argv, NULL, NULL, NULL, usage, help, &table);
     if (rc)
         return rc == -2 ? 0 : rc;
     clio_table *t;

@@ -9,17 +9,18 @@ int cmd_impact(int argc, char **argv)
 {
     static const char usage[] =
         "clio impact TABLE --demand CHANGES.csv [--format text|csv] [-o OUT.nc|OUT.csv]";
+    static const char help[] =
+        "Effects of a change in final demand.  CHANGES.csv has the columns\n"
+        "region,sector,change (region may be left out for one-region tables).\n"
+        "For output and every value-added and satellite account: the direct\n"
+        "effect (of the demand change itself), the indirect effect (through the\n"
+        "supply chain) and the total, per sector, with totals per region.\n";
     static const struct option extra[] = {{"demand", required_argument, 0, OPT_DEMAND},
                                           {0, 0, 0, 0}};
     cli_common o = {.command = "impact"};
     cli_string demand = {OPT_DEMAND, NULL};
     const char *table;
-    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &demand, usage,
-                             "Effects of a change in final demand.  CHANGES.csv has the columns\n"
-                             "region,sector,change (region may be left out for one-region tables).\n"
-                             "For output and every value-added and satellite account: the direct\n"
-                             "effect (of the demand change itself), the indirect effect (through the\n"
-                             "supply chain) and the total, per sector, with totals per region.\n",
+    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &demand, usage, help,
                              &table);
     if (rc)
         return rc == -2 ? 0 : rc;

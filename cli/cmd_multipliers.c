@@ -24,18 +24,19 @@ int cmd_multipliers(int argc, char **argv)
 {
     static const char usage[] =
         "clio multipliers TABLE [--format text|csv] [-o OUT.nc|OUT.csv] [--inverse L.csv]";
+    static const char help[] =
+        "Type I multipliers of TABLE for output, each value-added row and each\n"
+        "satellite account: the direct coefficient (account / output), the total\n"
+        "effect per unit of final demand (c'L) and the multiplier (effect /\n"
+        "coefficient).  --format csv prints tidy CSV with the header\n"
+        "region,sector,account,coefficient,effect,multiplier; -o saves NetCDF\n"
+        "(.nc) or CSV.  --inverse also writes the Leontief inverse L as CSV.\n";
     static const struct option extra[] = {{"inverse", required_argument, 0, OPT_INVERSE},
                                           {0, 0, 0, 0}};
     cli_common o = {.command = "multipliers"};
     cli_string inverse = {OPT_INVERSE, NULL};
     const char *table;
-    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &inverse, usage,
-                             "Type I multipliers of TABLE for output, each value-added row and each\n"
-                             "satellite account: the direct coefficient (account / output), the total\n"
-                             "effect per unit of final demand (c'L) and the multiplier (effect /\n"
-                             "coefficient).  --format csv prints tidy CSV with the header\n"
-                             "region,sector,account,coefficient,effect,multiplier; -o saves NetCDF\n"
-                             "(.nc) or CSV.  --inverse also writes the Leontief inverse L as CSV.\n",
+    int rc = cli_parse_table(&o, argc, argv, extra, cli_string_option, &inverse, usage, help,
                              &table);
     if (rc)
         return rc == -2 ? 0 : rc;

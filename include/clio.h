@@ -140,8 +140,10 @@ int clio_table_find_sector(const clio_table *t, const char *region, const char *
                            size_t *index, clio_error *err);
 
 /* clio_table_sector_key -- "region|sector" (or "sector" when the table has
- * one region) of sector i, into buf; truncated to len-1 characters. */
-void clio_table_sector_key(const clio_table *t, size_t i, char *buf, size_t len);
+ * one region) of sector i, into buf, truncated to len-1 characters.  Returns
+ * the length of the whole key, as snprintf does: a result >= len means the
+ * key was cut; buf may be NULL when len is 0. */
+size_t clio_table_sector_key(const clio_table *t, size_t i, char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                         */

@@ -111,6 +111,9 @@ void clioi_lmatrix_free(clioi_lmatrix *m);
 /* clioi_split_key -- split "region|sector" at the first '|'; region is
  * NULL when there is no '|'.  Returns malloc'ed copies. */
 int clioi_split_key(const char *key, char **region, char **name);
+/* clioi_join_key -- the inverse: "region|name", or name alone when region is
+ * NULL; malloc'ed, NULL when out of memory. */
+char *clioi_join_key(const char *region, const char *name);
 /* clioi_find_label -- index of `name` in names[0..count), or CLIO_NONE. */
 size_t clioi_find_label(char *const *names, size_t count, const char *name);
 /* clioi_check_unique -- CLIO_ELABEL naming `what` and the duplicate.
@@ -119,20 +122,20 @@ int clioi_check_unique(char *const *names, size_t count, const char *what, clio_
 
 /* Keys of a table's labels, as CSV headers and messages show them:
  * sectors and final-demand columns as "region|name" where they belong to a
- * region (sectors only in multi-region tables), the rest as plain names. */
-typedef void (*clioi_key_fn)(const clio_table *t, size_t k, char *buf, size_t len);
-void clioi_key_sector(const clio_table *t, size_t i, char *buf, size_t len);
-void clioi_key_final_demand(const clio_table *t, size_t k, char *buf, size_t len);
-void clioi_key_region(const clio_table *t, size_t k, char *buf, size_t len);
-void clioi_key_value_added(const clio_table *t, size_t k, char *buf, size_t len);
-void clioi_key_satellite(const clio_table *t, size_t k, char *buf, size_t len);
-void clioi_key_output(const clio_table *t, size_t k, char *buf, size_t len); /* "output" */
+ * region (sectors only in multi-region tables), the rest as plain names.
+ * Like snprintf (and clio_table_sector_key, the key of sectors), each
+ * writes at most len bytes and returns the length of the whole key. */
+typedef size_t (*clioi_key_fn)(const clio_table *t, size_t k, char *buf, size_t len);
+size_t clioi_key_final_demand(const clio_table *t, size_t k, char *buf, size_t len);
+size_t clioi_key_region(const clio_table *t, size_t k, char *buf, size_t len);
+size_t clioi_key_value_added(const clio_table *t, size_t k, char *buf, size_t len);
+size_t clioi_key_satellite(const clio_table *t, size_t k, char *buf, size_t len);
+size_t clioi_key_output(const clio_table *t, size_t k, char *buf, size_t len); /* "output" */
+/* clioi_key_dup -- the whole key k, never truncated, malloc'ed; NULL when
+ * out of memory. */
+char *clioi_key_dup(const clio_table *t, clioi_key_fn key, size_t k);
 /* clioi_free_labels -- free count strings and the array (NULL is fine). */
 void clioi_free_labels(char **labels, size_t count);
-
-/* clioi_sector_key_dup -- the full key of sector i ("region|sector", or
- * "sector" in one-region tables), malloc'ed; NULL when out of memory. */
-char *clioi_sector_key_dup(const clio_table *t, size_t i);
 
 /* clioi_table_set_sectors_from_keys -- fill regions, sector_region and
  * sector_names of t from n keys.  Keys must be all "sector" (one region,

@@ -51,23 +51,14 @@ static const char *region_of(const clio_table *t, size_t i)
 /* Labels of one kind must be unique as keys ("region|name" where the kind
  * belongs to regions); compares the keys built by `key`. */
 static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count,
-                             const char *what,
-                             clioi_key_fn key)
+                             const char *what, clioi_key_fn key)
 {
     char **keys = clioi_calloc_array(count, sizeof *keys);
     int status = keys ? CLIO_OK : CLIO_ENOMEM;
-    for (size_t i = 0; i < count && status == CLIO_OK; i++) {
-        /* Sector keys at full length: truncated ones could collide. */
-        char buf[512];
-        if (key == clioi_key_sector) {
-            keys[i] = clioi_sector_key_dup(t, i);
-        } else {
-            key(t, i, buf, sizeof buf);
-            keys[i] = clioi_strdup(buf);
-        }
-        if (!keys[i])
+    /* Whole keys: truncated ones could collide. */
+    for (size_t i = 0; i < count && status == CLIO_OK; i++)
+        if (!(keys[i] = clioi_key_dup(t, key, i)))
             status = CLIO_ENOMEM;
-    }
     clio_error e;
     if (status == CLIO_OK && clioi_check_unique(keys, count, what, &e) != CLIO_OK) {
         add(rep, CLIO_ERROR, e.status, "%s", e.message);
@@ -117,7 +108,7 @@ static int check_labels(const clio_table *t, clio_report *rep)
     int first = CLIO_OK, s;
     if ((s = check_unique_keys(t, rep, t->nregions, "region", clioi_key_region)))
         first = first ? first : s;
-    if ((s = check_unique_keys(t, rep, t->n, "sector", clioi_key_sector)))
+    if ((s = check_unique_keys(t, rep, t->n, "sector", clio_table_sector_key)))
         first = first ? first : s;
     if ((s = check_unique_keys(t, rep, t->nfd, "final-demand", clioi_key_final_demand)))
         first = first ? first : s;
@@ -159,53 +150,57 @@ static int check_block(const clio_table *t, clio_report *rep, const char *block,
     return status;
 }
 
+/* Warn about one balance: `sum` against x[i] of sector i. */
+static void check_balance(const clio_table *t, clio_report *rep, double rtol, const char *what,
+                          const char *sum_text, size_t i, double sum, size_t *listed)
+{
+    double scale = fabs(t->x[i]), gap = sum - t->x[i];
+    if (!(fabs(gap) > rtol * (scale > 0 ? scale : 1)))
+        return;
+    if ((*listed)++ < MAX_LISTED)
+        add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
+            "%s balance: sector '%s' in region '%s': %s = %.10g but x = %.10g (off by %.4g, "
+            "%.3g relative)",
+            what, t->sector_names[i], region_of(t, i), sum_text, sum, t->x[i], gap,
+            scale > 0 ? gap / scale : gap);
+}
+
 static void check_balances(const clio_table *t, double rtol, clio_report *rep)
 {
     size_t n = t->n, listed = 0;
-    /* Row sums column by column: one sequential pass over column-major Z
-     * (a row-by-row walk strides by n and was 40x slower at n = 8000). */
+    /* Row and column sums of Z in one sequential pass over the column-major
+     * matrix (a row-by-row walk strides by n and was 40x slower at 8000). */
     double *rows = clioi_calloc_array(n, sizeof *rows);
-    if (!rows) {
+    double *cols = clioi_calloc_array(n, sizeof *cols);
+    if (!rows || !cols) {
+        free(rows);
+        free(cols);
         add(rep, CLIO_WARNING, CLIO_ENOMEM, "out of memory: balances not checked");
         return;
     }
-    for (size_t j = 0; j < n; j++)
-        for (size_t i = 0; i < n; i++)
-            rows[i] += t->Z[i + j * n];
+    for (size_t j = 0; j < n; j++) {
+        const double *z = t->Z + j * n;
+        double col = 0;
+        for (size_t i = 0; i < n; i++) {
+            rows[i] += z[i];
+            col += z[i];
+        }
+        cols[j] = col;
+    }
     for (size_t k = 0; k < t->nfd; k++)
         for (size_t i = 0; i < n; i++)
             rows[i] += t->Y[i + k * n];
-    for (size_t i = 0; i < n; i++) {
-        double s = rows[i], scale = fabs(t->x[i]);
-        double gap = s - t->x[i];
-        if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
-            if (listed++ < MAX_LISTED)
-                add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
-                    "row balance: sector '%s' in region '%s': Z 1 + Y 1 = %.10g but x = %.10g "
-                    "(off by %.4g, %.3g relative)",
-                    t->sector_names[i], region_of(t, i), s, t->x[i], gap,
-                    scale > 0 ? gap / scale : gap);
+    for (size_t i = 0; i < n; i++)
+        check_balance(t, rep, rtol, "row", "Z 1 + Y 1", i, rows[i], &listed);
+    if (t->nva > 0) {
+        for (size_t j = 0; j < n; j++) {
+            for (size_t k = 0; k < t->nva; k++)
+                cols[j] += t->V[k + j * t->nva];
+            check_balance(t, rep, rtol, "column", "1'Z + 1'V", j, cols[j], &listed);
         }
     }
     free(rows);
-    if (t->nva > 0) {
-        for (size_t j = 0; j < n; j++) {
-            double s = 0, scale = fabs(t->x[j]);
-            for (size_t i = 0; i < n; i++)
-                s += t->Z[i + j * n];
-            for (size_t k = 0; k < t->nva; k++)
-                s += t->V[k + j * t->nva];
-            double gap = s - t->x[j];
-            if (fabs(gap) > rtol * (scale > 0 ? scale : 1)) {
-                if (listed++ < MAX_LISTED)
-                    add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
-                        "column balance: sector '%s' in region '%s': 1'Z + 1'V = %.10g but x = "
-                        "%.10g (off by %.4g, %.3g relative)",
-                        t->sector_names[j], region_of(t, j), s, t->x[j], gap,
-                        scale > 0 ? gap / scale : gap);
-            }
-        }
-    }
+    free(cols);
     if (listed > MAX_LISTED)
         add(rep, CLIO_WARNING, CLIO_EUNBALANCED, "%zu more balance differences not listed",
             listed - MAX_LISTED);
@@ -222,18 +217,20 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
     int status = check_labels(t, report);
     size_t n = t->n;
     int s;
-    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, clioi_key_sector, clioi_key_sector)))
+    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, clio_table_sector_key,
+                         clio_table_sector_key)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, clioi_key_sector,
+    if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, clio_table_sector_key,
                          clioi_key_final_demand)))
         status = status ? status : s;
     if ((s = check_block(t, report, "V", t->V, t->nva, n, t->nva, 0, clioi_key_value_added,
-                         clioi_key_sector)))
+                         clio_table_sector_key)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "x", t->x, n, 1, n, 1, clioi_key_sector, clioi_key_output)))
+    if ((s = check_block(t, report, "x", t->x, n, 1, n, 1, clio_table_sector_key,
+                         clioi_key_output)))
         status = status ? status : s;
-    if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0, clioi_key_satellite,
-                         clioi_key_sector)))
+    if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0,
+                         clioi_key_satellite, clio_table_sector_key)))
         status = status ? status : s;
     if (status != CLIO_OK)
         return status; /* balances of non-finite numbers say nothing */

@@ -4,39 +4,44 @@
 
 #include <stdlib.h>
 
-void clioi_key_sector(const clio_table *t, size_t i, char *buf, size_t len)
-{
-    clio_table_sector_key(t, i, buf, len);
-}
+static size_t length(int w) { return w < 0 ? 0 : (size_t)w; }
 
-void clioi_key_final_demand(const clio_table *t, size_t k, char *buf, size_t len)
+size_t clioi_key_final_demand(const clio_table *t, size_t k, char *buf, size_t len)
 {
     if (t->fd_region[k] != CLIO_NONE && t->fd_region[k] < t->nregions)
-        snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]);
-    else
-        snprintf(buf, len, "%s", t->fd_names[k]);
+        return length(snprintf(buf, len, "%s|%s", t->regions[t->fd_region[k]], t->fd_names[k]));
+    return length(snprintf(buf, len, "%s", t->fd_names[k]));
 }
 
-void clioi_key_region(const clio_table *t, size_t k, char *buf, size_t len)
+size_t clioi_key_region(const clio_table *t, size_t k, char *buf, size_t len)
 {
-    snprintf(buf, len, "%s", t->regions[k]);
+    return length(snprintf(buf, len, "%s", t->regions[k]));
 }
 
-void clioi_key_value_added(const clio_table *t, size_t k, char *buf, size_t len)
+size_t clioi_key_value_added(const clio_table *t, size_t k, char *buf, size_t len)
 {
-    snprintf(buf, len, "%s", t->va_names[k]);
+    return length(snprintf(buf, len, "%s", t->va_names[k]));
 }
 
-void clioi_key_satellite(const clio_table *t, size_t k, char *buf, size_t len)
+size_t clioi_key_satellite(const clio_table *t, size_t k, char *buf, size_t len)
 {
-    snprintf(buf, len, "%s", t->sat_names[k]);
+    return length(snprintf(buf, len, "%s", t->sat_names[k]));
 }
 
-void clioi_key_output(const clio_table *t, size_t k, char *buf, size_t len)
+size_t clioi_key_output(const clio_table *t, size_t k, char *buf, size_t len)
 {
     (void)t;
     (void)k;
-    snprintf(buf, len, "output");
+    return length(snprintf(buf, len, "output"));
+}
+
+char *clioi_key_dup(const clio_table *t, clioi_key_fn key, size_t k)
+{
+    size_t len = key(t, k, NULL, 0) + 1;
+    char *s = malloc(len);
+    if (s)
+        key(t, k, s, len);
+    return s;
 }
 
 void clioi_free_labels(char **labels, size_t count)

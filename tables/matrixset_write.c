@@ -7,13 +7,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Write the whole key k as a CSV field (never truncated: a cut key would
+ * not read back). */
+static int write_key(FILE *fp, const clio_table *t, clioi_key_fn key, size_t k)
+{
+    char *text = clioi_key_dup(t, key, k);
+    if (!text)
+        return CLIO_ENOMEM;
+    clioi_csv_write_field(fp, text);
+    free(text);
+    return CLIO_OK;
+}
+
 /* Write an m x k column-major block with row and column keys; with units,
  * a "unit" column after the keys (satellites). */
 static int write_block_at(const clio_table *t, const char *path, const char *corner,
                           const double *M, size_t m, size_t k, size_t ld, clioi_key_fn row_key,
                           clioi_key_fn col_key, char *const *units, clio_error *err)
 {
-    char key[512];
     clioi_atomic a;
     int status = clioi_atomic_begin(&a, path, 1, err);
     if (status != CLIO_OK)
@@ -21,15 +32,13 @@ static int write_block_at(const clio_table *t, const char *path, const char *cor
     clioi_csv_write_field(a.fp, corner);
     if (units)
         fputs(",unit", a.fp);
-    for (size_t j = 0; j < k; j++) {
-        col_key(t, j, key, sizeof key);
+    for (size_t j = 0; j < k && status == CLIO_OK; j++) {
         fputc(',', a.fp);
-        clioi_csv_write_field(a.fp, key);
+        status = write_key(a.fp, t, col_key, j);
     }
     fputc('\n', a.fp);
-    for (size_t i = 0; i < m; i++) {
-        row_key(t, i, key, sizeof key);
-        clioi_csv_write_field(a.fp, key);
+    for (size_t i = 0; i < m && status == CLIO_OK; i++) {
+        status = write_key(a.fp, t, row_key, i);
         if (units) {
             fputc(',', a.fp);
             clioi_csv_write_field(a.fp, units[i] ? units[i] : "");
@@ -39,6 +48,10 @@ static int write_block_at(const clio_table *t, const char *path, const char *cor
             clioi_csv_write_number(a.fp, M[i + j * ld]);
         }
         fputc('\n', a.fp);
+    }
+    if (status != CLIO_OK) {
+        clioi_atomic_abort(&a);
+        return clioi_fail(err, status, "out of memory writing '%s'", path);
     }
     return clioi_atomic_commit(&a, err);
 }
@@ -56,7 +69,7 @@ int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const 
                          clio_error *err)
 {
     return write_block_at(t, path, t->nregions > 1 ? "region|sector" : "sector", M, t->n, t->n,
-                          ld, clioi_key_sector, clioi_key_sector, NULL, err);
+                          ld, clio_table_sector_key, clio_table_sector_key, NULL, err);
 }
 
 int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
@@ -67,22 +80,23 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
         return clioi_fail(err, CLIO_EWRITE, "cannot create directory '%s': %s", dir,
                           strerror(errno));
     const char *corner = t->nregions > 1 ? "region|sector" : "sector";
+    clioi_key_fn sector = clio_table_sector_key;
     size_t n = t->n;
     int status;
-    if ((status = write_block(t, dir, "Z.csv", corner, t->Z, n, n, n, clioi_key_sector, clioi_key_sector,
-                              NULL, err)))
+    if ((status = write_block(t, dir, "Z.csv", corner, t->Z, n, n, n, sector, sector, NULL, err)))
         return status;
-    if ((status = write_block(t, dir, "Y.csv", corner, t->Y, n, t->nfd, n, clioi_key_sector, clioi_key_final_demand,
-                              NULL, err)))
+    if ((status = write_block(t, dir, "Y.csv", corner, t->Y, n, t->nfd, n, sector,
+                              clioi_key_final_demand, NULL, err)))
         return status;
-    if ((status = write_block(t, dir, "x.csv", corner, t->x, n, 1, n, clioi_key_sector, clioi_key_output,
+    if ((status = write_block(t, dir, "x.csv", corner, t->x, n, 1, n, sector, clioi_key_output,
                               NULL, err)))
         return status;
     if (t->nva && (status = write_block(t, dir, "V.csv", "component", t->V, t->nva, n, t->nva,
-                                        clioi_key_value_added, clioi_key_sector, NULL, err)))
+                                        clioi_key_value_added, sector, NULL, err)))
         return status;
     if (t->nsat && (status = write_block(t, dir, "satellites.csv", "account", t->S, t->nsat, n,
-                                         t->nsat, clioi_key_satellite, clioi_key_sector, t->sat_units, err)))
+                                         t->nsat, clioi_key_satellite, sector, t->sat_units,
+                                         err)))
         return status;
     return CLIO_OK;
 }

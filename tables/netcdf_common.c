@@ -81,21 +81,6 @@ int clioi_nc_def_dims(int ncid, const clioi_nc_dim *dims, size_t count)
     return rc;
 }
 
-/* sector_key -- "region|name", or name alone in a one-region file. */
-static char *sector_key(const char *region, const char *name, size_t nregions)
-{
-    if (nregions == 1)
-        return clioi_strdup(name);
-    size_t lr = strlen(region), ln = strlen(name);
-    char *key = malloc(lr + ln + 2);
-    if (key) {
-        memcpy(key, region, lr);
-        key[lr] = '|';
-        memcpy(key + lr + 1, name, ln + 1);
-    }
-    return key;
-}
-
 int clioi_nc_labels_make(clioi_nc_labels *l, size_t nsectors, char *const *names,
                          const size_t *region, char *const *regions, size_t nregions,
                          char *const *units, size_t nunits)
@@ -107,7 +92,9 @@ int clioi_nc_labels_make(clioi_nc_labels *l, size_t nsectors, char *const *names
     int ok = l->keys && l->sector_region && l->units;
     for (size_t i = 0; ok && i < nsectors; i++) {
         l->sector_region[i] = (int)region[i];
-        ok = (l->keys[i] = sector_key(regions[region[i]], names[i], nregions)) != NULL;
+        /* "region|name", or the name alone in a one-region file */
+        const char *r = nregions == 1 ? NULL : regions[region[i]];
+        ok = (l->keys[i] = clioi_join_key(r, names[i])) != NULL;
     }
     for (size_t a = 0; ok && a < nunits; a++)
         l->units[a] = units[a] ? units[a] : "";

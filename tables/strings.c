@@ -99,6 +99,20 @@ int clioi_split_key(const char *key, char **region, char **name)
     return CLIO_OK;
 }
 
+char *clioi_join_key(const char *region, const char *name)
+{
+    if (!region)
+        return clioi_strdup(name);
+    size_t lr = strlen(region), ln = strlen(name);
+    char *key = malloc(lr + ln + 2);
+    if (key) {
+        memcpy(key, region, lr);
+        key[lr] = '|';
+        memcpy(key + lr + 1, name, ln + 1);
+    }
+    return key;
+}
+
 size_t clioi_find_label(char *const *names, size_t count, const char *name)
 {
     for (size_t i = 0; i < count; i++)

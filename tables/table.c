@@ -109,26 +109,12 @@ int clio_table_find_sector(const clio_table *t, const char *region, const char *
                       t->regions[r]);
 }
 
-void clio_table_sector_key(const clio_table *t, size_t i, char *buf, size_t len)
+size_t clio_table_sector_key(const clio_table *t, size_t i, char *buf, size_t len)
 {
-    if (t->nregions == 1)
-        snprintf(buf, len, "%s", t->sector_names[i]);
-    else
-        snprintf(buf, len, "%s|%s", t->regions[t->sector_region[i]], t->sector_names[i]);
-}
-
-char *clioi_sector_key_dup(const clio_table *t, size_t i)
-{
-    const char *region = t->nregions == 1 ? NULL : t->regions[t->sector_region[i]];
-    size_t len = strlen(t->sector_names[i]) + (region ? strlen(region) + 1 : 0) + 1;
-    char *key = malloc(len);
-    if (!key)
-        return NULL;
-    if (region)
-        snprintf(key, len, "%s|%s", region, t->sector_names[i]);
-    else
-        snprintf(key, len, "%s", t->sector_names[i]);
-    return key;
+    int w = t->nregions == 1
+                ? snprintf(buf, len, "%s", t->sector_names[i])
+                : snprintf(buf, len, "%s|%s", t->regions[t->sector_region[i]], t->sector_names[i]);
+    return w < 0 ? 0 : (size_t)w;
 }
 
 int clioi_table_set_sectors_from_keys(clio_table *t, char *const *keys, const char *where,

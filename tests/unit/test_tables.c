@@ -236,6 +236,20 @@ static void test_writers(void)
         tap_ok(same, "CSV round trip is exact");
         clio_table_free(back);
     }
+    /* Keys longer than any fixed buffer are written whole. */
+    char long_name[601];
+    memset(long_name, 'k', 600);
+    long_name[600] = '\0';
+    clio_table_set_label(t, CLIO_LABEL_SECTOR, 0, long_name);
+    s = clio_table_save(t, out, &err);
+    if (s == CLIO_OK)
+        s = clio_table_read_matrixset(out, NULL, NULL, &back, &err);
+    if (tap_ok(s == CLIO_OK, "table with a 600-character sector name written and read")) {
+        tap_ok(strcmp(back->sector_names[0], long_name) == 0, "the long key is not cut");
+        clio_table_free(back);
+    }
+    clio_table_set_label(t, CLIO_LABEL_SECTOR, 0, "a");
+    s = clio_table_save(t, out, &err);
     /* Unwritable target: EWRITE, and no temporary file left behind. */
     s = clio_table_save(t, "/nonexistent/dir/t", &err);
     tap_status(s, CLIO_EWRITE, err.message, "/nonexistent/dir/t", "unwritable folder: EWRITE");
