@@ -4,10 +4,14 @@
 #ifndef CLIO_TAP_H
 #define CLIO_TAP_H
 
+#include <dirent.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int tap_count, tap_failed;
 
@@ -79,6 +83,62 @@ static int tap_done(void)
 {
     printf("1..%d\n", tap_count);
     return tap_failed ? 1 : 0;
+}
+
+/* ---- a scratch directory for files a test writes ------------------- */
+
+static char tap_dir[64]; /* set by tap_scratch_begin */
+
+/* tap_scratch_begin -- create /tmp/clio-NAME-XXXXXX; bail out without it. */
+static void tap_scratch_begin(const char *name) __attribute__((unused));
+static void tap_scratch_begin(const char *name)
+{
+    snprintf(tap_dir, sizeof tap_dir, "/tmp/clio-%s-XXXXXX", name);
+    if (!mkdtemp(tap_dir)) {
+        printf("Bail out! cannot create a temporary directory\n");
+        exit(2);
+    }
+}
+
+/* tap_write_text -- write text to path; bail out when that fails. */
+static void tap_write_text(const char *path, const char *text) __attribute__((unused));
+static void tap_write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    if (!fp || fputs(text, fp) == EOF || fclose(fp) != 0) {
+        printf("Bail out! cannot write %s\n", path);
+        exit(2);
+    }
+}
+
+static void tap_remove_tree(const char *dir) __attribute__((unused));
+static void tap_remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            chmod(path, 0700); /* tests make read-only folders */
+            tap_remove_tree(path);
+        } else {
+            unlink(path);
+        }
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
+/* tap_scratch_end -- remove the scratch directory and all it holds. */
+static void tap_scratch_end(void) __attribute__((unused));
+static void tap_scratch_end(void)
+{
+    tap_remove_tree(tap_dir);
 }
 
 #endif

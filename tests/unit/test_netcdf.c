@@ -17,11 +17,9 @@
 /* ------------------------------------------------------------------ */
 /* Fixtures                                                           */
 /* ------------------------------------------------------------------ */
-static char tmpdir[64];
-
 static void path_in(char *buf, size_t len, const char *name)
 {
-    snprintf(buf, len, "%s/%s", tmpdir, name);
+    snprintf(buf, len, "%s/%s", tap_dir, name);
 }
 
 static int exists(const char *path)
@@ -41,26 +39,6 @@ static int count_tmp_files(const char *dir)
     if (d)
         closedir(d);
     return count;
-}
-
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[512];
-    while (d && (e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_tree(path);
-        else
-            unlink(path);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
 }
 
 /* Doubles with all 53 mantissa bits and widely spread exponents, so a
@@ -266,7 +244,7 @@ static void test_round_trip(void)
     int status = clio_table_write_netcdf(t, path, &e);
     if (!tap_ok(status == CLIO_OK, "write a two-region table"))
         tap_diag("%s", e.message);
-    tap_ok(count_tmp_files(tmpdir) == 0, "no temporary file is left beside it");
+    tap_ok(count_tmp_files(tap_dir) == 0, "no temporary file is left beside it");
     status = clio_table_read_netcdf(path, &back, &e);
     if (!tap_ok(status == CLIO_OK && back, "read it back"))
         tap_diag("%s", e.message);
@@ -349,7 +327,7 @@ static void test_write_errors(void)
     tap_status(clio_table_write_netcdf(t, sub, &e), CLIO_EWRITE, e.message, sub,
                "writing over a directory is CLIO_EWRITE");
     struct stat st;
-    tap_ok(stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && count_tmp_files(tmpdir) == 0,
+    tap_ok(stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && count_tmp_files(tap_dir) == 0,
            "the directory is untouched and no temporary file is left");
 
     /* A refused table must leave a good file as it was. */
@@ -365,15 +343,6 @@ static void test_write_errors(void)
            "and the existing file is still the good one");
     clio_table_free(back);
     clio_table_free(t);
-}
-
-static void write_text_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    if (fp) {
-        fputs(text, fp);
-        fclose(fp);
-    }
 }
 
 /* make_bare -- a NetCDF-4 file with the given version attribute (< 0:
@@ -433,11 +402,11 @@ static void test_read_errors(void)
                "a missing file is CLIO_EIO naming it");
     tap_ok(t == NULL, "and *out is NULL");
 
-    tap_status(clio_table_read_netcdf(tmpdir, &t, &e), CLIO_EIO, e.message, "directory",
+    tap_status(clio_table_read_netcdf(tap_dir, &t, &e), CLIO_EIO, e.message, "directory",
                "a directory is CLIO_EIO");
 
     path_in(path, sizeof path, "x.nc");
-    write_text_file(path, "sector,Z\nA,1\n");
+    tap_write_text(path, "sector,Z\nA,1\n");
     tap_status(clio_table_read_netcdf(path, &t, &e), CLIO_EFORMAT, e.message, path,
                "a text file named .nc is CLIO_EFORMAT naming it");
 
@@ -594,23 +563,19 @@ static void test_result(void)
     path_in(path, sizeof path, "clash.nc");
     tap_status(clio_result_write_netcdf(r, path, &e), CLIO_ELABEL, e.message, "region",
                "a field named like a label variable is CLIO_ELABEL");
-    tap_ok(!exists(path) && count_tmp_files(tmpdir) == 0, "and no file is left");
+    tap_ok(!exists(path) && count_tmp_files(tap_dir) == 0, "and no file is left");
     clio_result_free(r);
     clio_table_free(t);
 }
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/clio_test_netcdf.XXXXXX");
-    if (!mkdtemp(tmpdir)) {
-        printf("Bail out! cannot create a temporary directory\n");
-        return 1;
-    }
+    tap_scratch_begin("netcdf");
     test_round_trip();
     test_one_region();
     test_write_errors();
     test_read_errors();
     test_result();
-    remove_tree(tmpdir);
+    tap_scratch_end();
     return tap_done();
 }

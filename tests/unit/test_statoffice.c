@@ -24,33 +24,21 @@ static int near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 /* Temporary files                                                    */
 /* ------------------------------------------------------------------ */
 
-static char tmpdir[64];
-static char made[32][128]; /* files written, removed at the end */
-static int nmade;
-
-/* Write `text` to tmpdir/name; returns the path (static storage). */
+/* Write `text` to tap_dir/name; returns the path (kept until the next
+ * call with the same name slot: 32 distinct names at most). */
 static const char *write_file(const char *name, const char *text)
 {
+    static char paths[32][128];
+    static int npaths;
     char path[128];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    snprintf(path, sizeof path, "%s/%s", tap_dir, name);
     int k = 0;
-    while (k < nmade && strcmp(made[k], path) != 0)
+    while (k < npaths && strcmp(paths[k], path) != 0)
         k++;
-    if (k == nmade)
-        snprintf(made[nmade++], sizeof made[0], "%s", path);
-    FILE *fp = fopen(path, "w");
-    if (!fp || fputs(text, fp) == EOF || fclose(fp) != 0) {
-        fprintf(stderr, "cannot write %s\n", path);
-        exit(2);
-    }
-    return made[k];
-}
-
-static void remove_files(void)
-{
-    for (int k = 0; k < nmade; k++)
-        unlink(made[k]);
-    rmdir(tmpdir);
+    if (k == npaths)
+        snprintf(paths[npaths++], sizeof paths[0], "%s", path);
+    tap_write_text(paths[k], text);
+    return paths[k];
 }
 
 static int file_exists(const char *path)
@@ -528,7 +516,7 @@ static void test_missing_csv(void)
 {
     const char *yaml = write_file("ok.yaml", spec_with(""));
     char path[128];
-    snprintf(path, sizeof path, "%s/absent.csv", tmpdir);
+    snprintf(path, sizeof path, "%s/absent.csv", tap_dir);
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(path, yaml, &t, &err);
@@ -540,11 +528,7 @@ static void test_missing_csv(void)
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/clio-statoffice-XXXXXX");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
-        return 2;
-    }
+    tap_scratch_begin("statoffice");
     test_germany();
     test_uk();
     test_small_features();
@@ -553,6 +537,6 @@ int main(void)
     test_label_errors();
     test_table_errors();
     test_missing_csv();
-    remove_files();
+    tap_scratch_end();
     return tap_done();
 }

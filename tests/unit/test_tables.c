@@ -10,15 +10,13 @@
 
 #define SHARED "../shared/data/"
 
-static char dir[256];
+static const char *dir = tap_dir;
 
 static void write_file(const char *name, const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    fputs(text, fp);
-    fclose(fp);
+    tap_write_text(path, text);
 }
 
 static void remove_file(const char *name)
@@ -319,18 +317,13 @@ static void test_wiod(void)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/clio-test-XXXXXX");
-    if (!mkdtemp(dir))
-        return 1;
+    tap_scratch_begin("tables");
     test_reader_errors();
     test_reader_forms();
     test_check();
     test_demand();
     test_writers();
     test_wiod();
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        tap_ok(0, "temporary folder removed");
+    tap_scratch_end();
     return tap_done();
 }
