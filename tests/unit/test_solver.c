@@ -127,7 +127,8 @@ static void test_germany_multipliers(void)
     /* Employment: effect = coefficient * multiplier, by definition. */
     size_t emp = r->naccounts - 1;
     tap_close(clio_result_value(r, 0, emp, 2) * clio_result_value(r, 0, emp, 0),
-              clio_result_value(r, 0, emp, 1), 1e-14, "employment multiplier * coefficient = effect");
+              clio_result_value(r, 0, emp, 1), 1e-14,
+              "employment multiplier * coefficient = effect");
     clio_result_free(r);
     clio_leontief_free(f);
     clio_table_free(t);
