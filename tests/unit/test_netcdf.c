@@ -198,14 +198,31 @@ static void compare_tables(const clio_table *a, const clio_table *b, const char 
 /* Tests                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Storage of Z in the file at path: layout, chunk sizes, filters. */
+typedef struct z_storage {
+    int storage, shuffle, deflate, level;
+    size_t chunks[2];
+} z_storage;
+
+static int inquire_z_storage(int ncid, z_storage *z)
+{
+    int varid, rc = nc_inq_varid(ncid, "Z", &varid);
+    if (!rc)
+        rc = nc_inq_var_chunking(ncid, varid, &z->storage, z->chunks);
+    if (!rc)
+        rc = nc_inq_var_deflate(ncid, varid, &z->shuffle, &z->deflate, &z->level);
+    return rc;
+}
+
 /* The schema's promise: Z(i,j) is Z[j][i] on dimensions (buying_sector,
- * sector), chunked in whole columns and deflated. */
+ * sector); a small matrix is stored contiguous and plain. */
 static void check_layout(const char *path, const clio_table *t)
 {
-    int ncid, varid, dims[2], shuffle, deflate, level, storage;
-    size_t chunks[2], index[2] = {4, 1};
+    int ncid, varid, dims[2];
+    size_t index[2] = {4, 1};
     char d0[NC_MAX_NAME + 1] = "", d1[NC_MAX_NAME + 1] = "";
     double value = 0;
+    z_storage z = {0};
     int rc = nc_open(path, NC_NOWRITE, &ncid), opened = rc == NC_NOERR;
     if (!rc)
         rc = nc_inq_varid(ncid, "Z", &varid);
@@ -216,15 +233,12 @@ static void check_layout(const char *path, const clio_table *t)
     if (!rc)
         rc = nc_get_var1_double(ncid, varid, index, &value);
     if (!rc)
-        rc = nc_inq_var_chunking(ncid, varid, &storage, chunks);
-    if (!rc)
-        rc = nc_inq_var_deflate(ncid, varid, &shuffle, &deflate, &level);
+        rc = inquire_z_storage(ncid, &z);
     tap_ok(rc == NC_NOERR && strcmp(d0, "buying_sector") == 0 && strcmp(d1, "sector") == 0,
            "Z is stored on (buying_sector, sector)");
     tap_ok(rc == NC_NOERR && value == t->Z[1 + 4 * t->n], "Z[j=4][i=1] on disk is Z(1,4)");
-    tap_ok(rc == NC_NOERR && storage == NC_CHUNKED && chunks[1] == t->n && chunks[0] >= 1 &&
-           shuffle && deflate && level == 1,
-           "Z is chunked in whole columns, shuffled and deflated at level 1");
+    tap_ok(rc == NC_NOERR && z.storage == NC_CONTIGUOUS && !z.shuffle && !z.deflate,
+           "a small Z is stored contiguous and uncompressed");
     int fmt = 0, version = 0;
     if (!rc)
         rc = nc_inq_format(ncid, &fmt) ||
@@ -568,6 +582,45 @@ static void test_result(void)
     clio_table_free(t);
 }
 
+/* A matrix of 64 MiB or more is chunked in whole columns, shuffled and
+ * deflated at level 1 (n = 2900: 67 MB; mostly zeros, so quick to pack). */
+static void test_large_storage(void)
+{
+    const size_t n = 2900;
+    clio_table *t = clio_table_alloc(1, n, 0, 0, 0);
+    int ok = t && clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R") == CLIO_OK;
+    for (size_t i = 0; ok && i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", i);
+        t->sector_region[i] = 0;
+        t->Z[i + i * n] = 1.0 + (double)i;
+        t->x[i] = 10.0 + (double)i;
+        ok = clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name) == CLIO_OK;
+    }
+    char path[128];
+    path_in(path, sizeof path, "large.nc");
+    clio_error e = {0};
+    int status = ok ? clio_table_write_netcdf(t, path, &e) : CLIO_ENOMEM;
+    tap_ok(status == CLIO_OK, "a 2900-sector table is written (%s)", e.message);
+    int ncid;
+    z_storage z = {0};
+    int rc = nc_open(path, NC_NOWRITE, &ncid);
+    if (!rc) {
+        rc = inquire_z_storage(ncid, &z);
+        nc_close(ncid);
+    }
+    tap_ok(rc == NC_NOERR && z.storage == NC_CHUNKED && z.chunks[1] == n && z.chunks[0] >= 1 &&
+               z.shuffle && z.deflate && z.level == 1,
+           "a large Z is chunked in whole columns, shuffled and deflated at level 1");
+    clio_table *back = NULL;
+    status = clio_table_read_netcdf(path, &back, &e);
+    tap_ok(status == CLIO_OK && back->Z[7 + 7 * n] == 8.0 && back->Z[7 + 8 * n] == 0.0,
+           "and reads back");
+    clio_table_free(back);
+    clio_table_free(t);
+    unlink(path);
+}
+
 int main(void)
 {
     tap_scratch_begin("netcdf");
@@ -576,6 +629,7 @@ int main(void)
     test_write_errors();
     test_read_errors();
     test_result();
+    test_large_storage();
     tap_scratch_end();
     return tap_done();
 }
