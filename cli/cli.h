@@ -102,5 +102,11 @@ int cmd_export(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_multipliers(int argc, char **argv);
 int cmd_impact(int argc, char **argv);
+int cmd_ghosh(int argc, char **argv);
+int cmd_prices(int argc, char **argv);
+int cmd_linkages(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_spillovers(int argc, char **argv);
+int cmd_footprint(int argc, char **argv);
 
 #endif

@@ -14,6 +14,12 @@ static const struct command {
     {"check", cmd_check, "validate a table: labels, values, row and column balances"},
     {"multipliers", cmd_multipliers, "Type I multipliers for output, value added, satellites"},
     {"impact", cmd_impact, "effects of a change in final demand on every sector"},
+    {"ghosh", cmd_ghosh, "supply-side (Ghosh) multipliers and the Ghosh inverse"},
+    {"prices", cmd_prices, "cost-push price effects of value-added cost changes (price model)"},
+    {"linkages", cmd_linkages, "backward and forward linkages, key sectors (Rasmussen-Hirschman)"},
+    {"extract", cmd_extract, "hypothetical extraction of every sector or of groups of sectors"},
+    {"spillovers", cmd_spillovers, "intraregional, spillover and feedback multipliers of an MRIO"},
+    {"footprint", cmd_footprint, "production- and consumption-based accounts, trade-embodied flows"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -80,6 +80,8 @@ typedef struct clio_error {
  *   x            n total output
  *   S            nsat x n satellite accounts (e.g. employment), ld = nsat,
  *                with names sat_names and units sat_units
+ *   SY           nsat x nfd satellites caused by final demand directly (e.g.
+ *                household emissions), ld = nsat; zero when not given
  *   title, unit, source   free-text metadata (may be NULL); unit is the
  *                monetary unit of Z, Y, V and x (e.g. "EUR million")
  *
@@ -113,6 +115,7 @@ typedef struct clio_table {
     char **sat_names;
     char **sat_units;
     double *S;
+    double *SY;
 } clio_table;
 
 /* clio_table_alloc -- a table with all arrays allocated: numbers zero,
@@ -278,10 +281,18 @@ int clio_leontief_inverse(const clio_leontief *f, double *L, size_t ldl, clio_er
  * `additive` results (impacts) have meaningful sums over sectors, so
  * writers add per-region and grand totals.  Labels are copies owned by the
  * result.
+ *
+ * Rows are usually the table's sectors; a row may also stand for a group of
+ * sectors (row_region[i] = CLIO_NONE, row_sector[i] the group name) or for a
+ * whole region (row_sector[i] = "ALL").  Rows without region are left out
+ * of regional totals.  A result may carry one text label per row
+ * (row_class, e.g. the key-sector class of linkages), written as a column
+ * named class_name; both NULL when there is none.
  */
 typedef struct clio_result {
-    char *kind;  /* "multipliers" or "impact" */
-    char *title; /* of the table it came from (may be NULL) */
+    char *kind;        /* "multipliers", "impact", "linkages", ... */
+    char *title;       /* of the table it came from (may be NULL) */
+    char *description; /* one line saying what the fields mean (may be NULL) */
     int additive;
 
     size_t nrows;
@@ -298,6 +309,9 @@ typedef struct clio_result {
     char **fields;
 
     double *values;
+
+    char *class_name;  /* heading of row_class, or NULL */
+    char **row_class;  /* nrows labels, or NULL */
 } clio_result;
 
 void clio_result_free(clio_result *r);
@@ -333,6 +347,185 @@ int clio_demand_read_csv(const char *path, const clio_table *t, double *df, clio
  */
 int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
                 clio_result **out, clio_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Structural analysis (docs/methods.md)                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Groups of sectors (clusters, policy targets): a CSV with the columns
+ * region,sector,group (region may be left out in one-region tables).  A
+ * sector may belong to several groups.  Members of group g are
+ * members[start[g] .. start[g+1]), sector indices in file order.
+ */
+typedef struct clio_groups {
+    size_t ngroups;
+    char **names;      /* ngroups, in order of first appearance */
+    size_t *start;     /* ngroups + 1 */
+    size_t *members;   /* start[ngroups] sector indices */
+} clio_groups;
+
+/* clio_groups_read_csv -- read a group file for table t.  Unknown regions or
+ * sectors fail with CLIO_ELABEL naming file and line; a sector listed twice
+ * in one group is CLIO_ELABEL too. */
+int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **out,
+                         clio_error *err);
+void clio_groups_free(clio_groups *g);
+
+/* ---- Household closure: Type II ----------------------------------- */
+
+/* The household sector(s) of a closed model (opaque). */
+typedef struct clio_households clio_households;
+
+/*
+ * clio_households_define -- close the model for households.  The value-
+ * added row named `income` (e.g. compensation of employees) is what
+ * households earn per unit of output, hr_j = V(income, j) / x_j; the
+ * final-demand category named `consumption` is what they spend,
+ * hc_i = Y(i, consumption) / (total income).  In a multi-regional table
+ * every region with a final-demand column named `consumption` is one
+ * household group, earning the income row over its own sectors.
+ * CLIO_ELABEL names an unknown row or column; CLIO_EVALUE a group with no
+ * income.
+ */
+int clio_households_define(const clio_table *t, const char *income, const char *consumption,
+                           clio_households **out, clio_error *err);
+void clio_households_free(clio_households *h);
+size_t clio_households_groups(const clio_households *h);
+
+/*
+ * clio_multipliers_type2 -- Type I and Type II multipliers side by side.
+ * The closed inverse is never formed: with the open factor and the k
+ * household groups (consumption HC, n x k; income HR, k x n) the Schur
+ * complement S = I_k - HR L HC (k x k) gives, for an account with direct
+ * coefficients d, the Type II effect d'L + (d'L HC) S^-1 (HR L).  CLIO_
+ * ENONPRODUCTIVE when the closed model is not productive (S^-1 not >= 0).
+ * Fields: "coefficient", "direct", "indirect", "induced",
+ * "type1_effect", "type2_effect", "type1_multiplier", "type2_multiplier"
+ * (effect = direct + indirect [+ induced]; multiplier = effect /
+ * coefficient).  Accounts as clio_multipliers.
+ */
+int clio_multipliers_type2(const clio_table *t, const clio_leontief *f,
+                           const clio_households *h, clio_result **out, clio_error *err);
+
+/* clio_impact_type2 -- as clio_impact in the closed model: fields "direct",
+ * "indirect", "induced", "total". */
+int clio_impact_type2(const clio_table *t, const clio_leontief *f, const clio_households *h,
+                      const double *df, clio_result **out, clio_error *err);
+
+/* ---- Ghosh supply-side model -------------------------------------- */
+
+/*
+ * clio_ghosh -- supply-side (forward) multipliers from the allocation
+ * coefficients B = xhat^-1 Z and the Ghosh inverse G = (I - B)^-1 =
+ * xhat^-1 L xhat, by solves with the Leontief factor.  For each account
+ * with direct coefficients d: "allocation" (direct forward linkage, row sum
+ * of B; the same for every account), "effect" (G d: the account
+ * downstream per unit of primary input into sector i), "multiplier"
+ * (effect / d_i).  Needs t->Z.  Sectors with zero output give NaN.
+ */
+int clio_ghosh(const clio_table *t, const clio_leontief *f, clio_result **out,
+               clio_error *err);
+
+/* clio_ghosh_inverse -- G = xhat^-1 L xhat into G (n x n, ld ldg); only on
+ * request. Rows and columns of zero-output sectors are those of I. */
+int clio_ghosh_inverse(const clio_table *t, const clio_leontief *f, double *G, size_t ldg,
+                       clio_error *err);
+
+/* ---- Leontief price model ----------------------------------------- */
+
+/*
+ * clio_cost_change_read_csv -- read cost changes into dv (n values, zeroed
+ * first): columns region,sector,change and an optional column component.
+ * Without component, change is the change of value-added cost per unit of
+ * output of the sector; with component (a value-added row name), change is
+ * the relative change of that component (0.1 = +10 %), converted to
+ * V(component, j) / x_j * change.  Rows add up.
+ */
+int clio_cost_change_read_csv(const char *path, const clio_table *t, double *dv,
+                              clio_error *err);
+
+/*
+ * clio_prices -- cost-push price effects of the price model
+ * p = (I - A')^-1 v: dp = (I - A')^-1 dv by one transposed solve (prices
+ * are 1 in the base year).  One account "price"; fields "cost_change" (dv),
+ * "indirect" (dp - dv), "price_change" (dp).
+ */
+int clio_prices(const clio_table *t, const clio_leontief *f, const double *dv,
+                clio_result **out, clio_error *err);
+
+/* ---- Linkages and key sectors ------------------------------------- */
+
+/*
+ * clio_linkages -- backward and forward linkages of every sector: direct
+ * ("direct_backward" column sums of A, "direct_forward" row sums of B),
+ * total ("total_backward" column sums of L, "total_forward" row sums of
+ * G), Rasmussen-Hirschman normalised indices ("backward_index" power of
+ * dispersion, "forward_index" sensitivity of dispersion: the total
+ * linkage over its mean over all sectors; "backward_index_region",
+ * "forward_index_region": over the mean of the sector's own region) and
+ * coefficients of variation ("backward_cv", "forward_cv").  row_class
+ * ("class") is "key", "backward", "forward" or "weak" (indices > 1).
+ * One account "output".  The CVs need the elements of L: computed in
+ * column blocks, O(n^3) time and O(n * block) memory.  Needs t->Z.
+ */
+int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out,
+                  clio_error *err);
+
+/* ---- Hypothetical extraction -------------------------------------- */
+
+/*
+ * clio_extract_sectors -- hypothetical extraction of every sector, one at a
+ * time, by low-rank updates of the one factor (no refactorisation; O(n^3)
+ * for all n sectors).  Fields per account (output, V rows, satellites),
+ * each the amount that would be lost:
+ *   "total"     sector removed (its row and column of A and its final
+ *               demand): dx = L e_j x_j / L_jj
+ *   "backward"  it buys no intermediate inputs (column j of A zero)
+ *   "forward"   it sells no intermediate output (row j of B zero; Ghosh)
+ *   "internal"  its purchases from itself removed (Dietzenbacher & Lahr
+ *               2013: flows inside the extracted set only)
+ *   "total_percent"  total as a percentage of the account's total.
+ * Needs t->Z.
+ */
+int clio_extract_sectors(const clio_table *t, const clio_leontief *f, clio_result **out,
+                         clio_error *err);
+
+/* clio_extract_groups -- the same for groups of sectors (one row per group,
+ * row_region CLIO_NONE): Woodbury updates of rank |group|. */
+int clio_extract_groups(const clio_table *t, const clio_leontief *f, const clio_groups *g,
+                        clio_result **out, clio_error *err);
+
+/* ---- Multi-regional analysis -------------------------------------- */
+
+/*
+ * clio_spillovers -- per sector j of region s and account: the effect of a
+ * unit of final demand for j inside s ("intraregional", column sums of the
+ * L_ss block), in every other region ("spillover"), in total ("total"),
+ * in each region r ("in:r"), the single-region effect from (I - A_ss)^-1
+ * ("single_region") and Miller's interregional feedback ("feedback" =
+ * intraregional - single_region >= 0).  Needs t->Z (the diagonal blocks
+ * are factored, region by region).
+ */
+int clio_spillovers(const clio_table *t, const clio_leontief *f, clio_result **out,
+                    clio_error *err);
+
+/*
+ * clio_footprints -- production- and consumption-based accounts.  The final
+ * demand is grouped by consumer (the region of each final-demand column;
+ * each column is its own consumer when columns have no region).
+ *   by_sector: rows = producing sectors, additive; fields "production"
+ *     (d_i x_i) and "for:c" per consumer c, d_i (L y_c)_i: what sector i
+ *     produces for the final demand of c; region totals of "for:c" are
+ *     the accounts embodied in bilateral trade.
+ *   by_region: rows = regions (sector "ALL"); fields "production",
+ *     "consumption" (footprint: sum of for:c over all producers, plus SY
+ *     for satellites), "final_demand_direct" (SY), "domestic", "imported",
+ *     "exported", "balance" (consumption - production).
+ * Either output may be NULL when not wanted.
+ */
+int clio_footprints(const clio_table *t, const clio_leontief *f, clio_result **by_sector,
+                    clio_result **by_region, clio_error *err);
 
 /* Writers.  The CSV is tidy (long): region,sector,account,<fields...>. */
 int clio_result_write_csv(const clio_result *r, FILE *fp, clio_error *err);

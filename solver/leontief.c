@@ -4,20 +4,12 @@
  * Only the solver includes LAPACKE.  The table was validated when loaded,
  * so the _work routines are called: LAPACKE's NaN scan of the whole factor
  * on every solve makes small solves 1.5-2.3x slower (PERFORMANCE.md). */
-#include "clioi.h"
+#include "factor.h"
 
-#include <lapacke.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct clio_leontief {
-    size_t n;
-    double *lu;        /* LU factors of I - A, column-major, ld = n */
-    lapack_int *ipiv;  /* row interchanges from dgetrf */
-    double rcond;      /* reciprocal condition number in the 1-norm */
-};
 
 int clio_coefficients(const clio_table *t, double *A, size_t lda, clio_error *err)
 {

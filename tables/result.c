@@ -96,6 +96,9 @@ void clio_result_free(clio_result *r)
         return;
     free(r->kind);
     free(r->title);
+    free(r->description);
+    free(r->class_name);
+    clioi_free_labels(r->row_class, r->row_class ? r->nrows : 0);
     clioi_free_labels(r->regions, r->nregions);
     free(r->row_region);
     clioi_free_labels(r->row_sector, r->nrows);

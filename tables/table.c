@@ -27,9 +27,10 @@ clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, 
     t->sat_names = clioi_calloc_array(nsat, sizeof(char *));
     t->sat_units = clioi_calloc_array(nsat, sizeof(char *));
     t->S = clioi_alloc_matrix(nsat, n);
+    t->SY = clioi_alloc_matrix(nsat, nfd);
     if (!t->regions || !t->sector_region || !t->sector_names || !t->Z || !t->fd_names ||
         !t->fd_region || !t->Y || !t->va_names || !t->V || !t->x || !t->sat_names ||
-        !t->sat_units || !t->S) {
+        !t->sat_units || !t->S || !t->SY) {
         clio_table_free(t);
         return NULL;
     }
@@ -60,6 +61,7 @@ void clio_table_free(clio_table *t)
     clioi_free_labels(t->sat_names, t->nsat);
     clioi_free_labels(t->sat_units, t->nsat);
     free(t->S);
+    free(t->SY);
     free(t);
 }
 
