@@ -91,9 +91,10 @@ int clioi_nc_labels_make(clioi_nc_labels *l, size_t nsectors, char *const *names
     l->units = clioi_calloc_array(nunits, sizeof *l->units);
     int ok = l->keys && l->sector_region && l->units;
     for (size_t i = 0; ok && i < nsectors; i++) {
-        l->sector_region[i] = (int)region[i];
+        /* -1: a row that belongs to no region (a group of sectors) */
+        l->sector_region[i] = region[i] == CLIO_NONE ? -1 : (int)region[i];
         /* "region|name", or the name alone in a one-region file */
-        const char *r = nregions == 1 ? NULL : regions[region[i]];
+        const char *r = nregions == 1 || region[i] == CLIO_NONE ? NULL : regions[region[i]];
         ok = (l->keys[i] = clioi_join_key(r, names[i])) != NULL;
     }
     for (size_t a = 0; ok && a < nunits; a++)

@@ -28,7 +28,7 @@ typedef struct rs_dims {
 } rs_dims;
 
 typedef struct rs_vars {
-    int sector, sector_name, sector_region, region, account, account_unit;
+    int sector, sector_name, sector_region, region, account, account_unit, row_class;
 } rs_vars;
 
 /* Names of the label variables, which fields must not take. */
@@ -62,10 +62,13 @@ static char *join3(const char *a, const char *b, const char *c)
 static int check_names(const clio_result *r, const char *path, clio_error *err)
 {
     size_t per = r->additive ? 3 : 1, count = NLABEL_VARS + per * r->nfields, k = 0;
+    count += r->row_class ? 1 : 0;
     char **names = clioi_calloc_array(count, sizeof *names);
     int status = names ? CLIO_OK : CLIO_ENOMEM;
     for (size_t i = 0; i < NLABEL_VARS && names; i++)
         names[k++] = clioi_strdup(LABEL_VARS[i]);
+    if (r->row_class && names)
+        names[k++] = clioi_strdup(r->class_name);
     for (size_t f = 0; f < r->nfields && names; f++) {
         names[k++] = clioi_strdup(r->fields[f]);
         if (r->additive) {
@@ -101,12 +104,13 @@ static int check_result(const void *result, const char *path, clio_error *err)
     if (r->nregions == 0 || r->nregions > INT_MAX)
         return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': the result has %zu regions",
                           path, r->nregions);
-    if (!labels_present(r->regions, r->nregions) || !labels_present(r->row_sector, r->nrows) ||
+    if ((r->row_class && (!r->class_name || !labels_present(r->row_class, r->nrows))) ||
+        !labels_present(r->regions, r->nregions) || !labels_present(r->row_sector, r->nrows) ||
         !labels_present(r->accounts, r->naccounts) || !labels_present(r->fields, r->nfields))
         return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': the result has missing labels",
                           path);
     for (size_t i = 0; i < r->nrows; i++)
-        if (r->row_region[i] >= r->nregions)
+        if (r->row_region[i] >= r->nregions && r->row_region[i] != CLIO_NONE)
             return clioi_fail(err, CLIO_ELABEL,
                               "cannot write '%s': sector %zu ('%s') has no region", path, i + 1,
                               r->row_sector[i]);
@@ -166,7 +170,11 @@ static int def_labels(int ncid, const clio_result *r, rs_dims *d, rs_vars *v)
                        &v->sector_region);
     if (!rc)
         rc = clioi_nc_put_text(ncid, v->sector_region, "comment",
-                               "0-based index into the region variable");
+                               "0-based index into the region variable; -1: a group of "
+                               "sectors, in no one region");
+    if (!rc && r->row_class)
+        rc = def_label(ncid, r->class_name, NC_STRING, d->sector, "class of the sector",
+                       &v->row_class);
     if (!rc)
         rc = def_label(ncid, "region", NC_STRING, d->region, "region", &v->region);
     if (!rc)
@@ -238,6 +246,8 @@ static int put_field(int ncid, const clio_result *r, size_t f, const rs_out *o, 
     memset(o->region_total, 0, r->nregions * na * sizeof(double));
     memset(o->total, 0, na * sizeof(double));
     for (size_t i = 0; i < r->nrows; i++) {
+        if (r->row_region[i] == CLIO_NONE)
+            continue;
         double *rt = o->region_total + r->row_region[i] * na;
         for (size_t a = 0; a < na; a++) {
             rt[a] += o->buf[i * na + a];
@@ -255,6 +265,8 @@ static int write_result(int ncid, const void *result, const void *out)
     rs_dims d;
     rs_vars v;
     int rc = clioi_nc_def_globals(ncid, 0, r->kind, r->title, NULL, NULL);
+    if (!rc && r->description)
+        rc = clioi_nc_put_text(ncid, NC_GLOBAL, "description", r->description);
     if (!rc)
         rc = def_labels(ncid, r, &d, &v);
     for (size_t f = 0; f < r->nfields && !rc; f++)
@@ -273,6 +285,8 @@ static int write_result(int ncid, const void *result, const void *out)
         rc = nc_put_var_string(ncid, v.account, (const char **)r->accounts);
     if (!rc)
         rc = nc_put_var_string(ncid, v.account_unit, o->labels.units);
+    if (!rc && r->row_class)
+        rc = nc_put_var_string(ncid, v.row_class, (const char **)r->row_class);
     for (size_t f = 0; f < r->nfields && !rc; f++)
         rc = put_field(ncid, r, f, o, o->field_vars + 3 * f);
     return rc;

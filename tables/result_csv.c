@@ -14,13 +14,21 @@ static void region_sums(const clio_result *r, size_t region, double *sums)
     size_t width = r->naccounts * r->nfields;
     memset(sums, 0, width * sizeof *sums);
     for (size_t i = 0; i < r->nrows; i++)
-        if (region == CLIO_NONE || r->row_region[i] == region)
+        if (r->row_region[i] != CLIO_NONE && (region == CLIO_NONE || r->row_region[i] == region))
             for (size_t k = 0; k < width; k++)
                 sums[k] += r->values[k + width * i];
 }
 
+/* The region of row i as written: empty for a group of sectors. */
+static const char *row_region_name(const clio_result *r, size_t i)
+{
+    return r->row_region[i] == CLIO_NONE ? "" : r->regions[r->row_region[i]];
+}
+
+/* One line per account; cls is the row's class (NULL: no class column,
+ * "" on total rows of a result that has one). */
 static void csv_row(FILE *fp, const char *region, const char *sector, const clio_result *r,
-                    const double *values)
+                    const double *values, const char *cls)
 {
     for (size_t a = 0; a < r->naccounts; a++) {
         clioi_csv_write_field(fp, region);
@@ -31,6 +39,10 @@ static void csv_row(FILE *fp, const char *region, const char *sector, const clio
         for (size_t f = 0; f < r->nfields; f++) {
             fputc(',', fp);
             clioi_csv_write_number(fp, values[f + r->nfields * a]);
+        }
+        if (cls) {
+            fputc(',', fp);
+            clioi_csv_write_field(fp, cls);
         }
         fputc('\n', fp);
     }
@@ -44,20 +56,26 @@ int clio_result_write_csv(const clio_result *r, FILE *fp, clio_error *err)
         fputc(',', fp);
         clioi_csv_write_field(fp, r->fields[f]);
     }
+    if (r->row_class) {
+        fputc(',', fp);
+        clioi_csv_write_field(fp, r->class_name);
+    }
     fputc('\n', fp);
+    const char *no_class = r->row_class ? "" : NULL;
     for (size_t i = 0; i < r->nrows; i++)
-        csv_row(fp, r->regions[r->row_region[i]], r->row_sector[i], r, r->values + width * i);
+        csv_row(fp, row_region_name(r, i), r->row_sector[i], r, r->values + width * i,
+                r->row_class ? r->row_class[i] : NULL);
     if (r->additive) {
         double *sums = clioi_calloc_array(width, sizeof *sums);
         if (!sums)
             return clioi_fail(err, CLIO_ENOMEM, "out of memory");
         for (size_t g = 0; g < r->nregions; g++) {
             region_sums(r, g, sums);
-            csv_row(fp, r->regions[g], "TOTAL", r, sums);
+            csv_row(fp, r->regions[g], "TOTAL", r, sums, no_class);
         }
         if (r->nregions > 1) {
             region_sums(r, CLIO_NONE, sums);
-            csv_row(fp, "ALL", "TOTAL", r, sums);
+            csv_row(fp, "ALL", "TOTAL", r, sums, no_class);
         }
         free(sums);
     }
@@ -83,6 +101,14 @@ static void print_cell(FILE *fp, double v, int width)
         fprintf(fp, " %*.6g", width, v);
 }
 
+/* "region|sector", or the name alone for a group of sectors. */
+static size_t row_label(const clio_result *r, size_t i, char *buf, size_t len)
+{
+    if (r->row_region[i] == CLIO_NONE)
+        return (size_t)snprintf(buf, len, "%s", r->row_sector[i]);
+    return (size_t)snprintf(buf, len, "%s|%s", r->regions[r->row_region[i]], r->row_sector[i]);
+}
+
 static void print_table(FILE *fp, const clio_result *r, const text_column *cols, size_t ncols,
                         int label_width, double *sums)
 {
@@ -90,14 +116,18 @@ static void print_table(FILE *fp, const clio_result *r, const text_column *cols,
     fprintf(fp, "%-*s", label_width, "region|sector");
     for (size_t c = 0; c < ncols; c++)
         fprintf(fp, " %*s", cols[c].width, cols[c].heading);
+    if (r->row_class)
+        fprintf(fp, "  %s", r->class_name);
     fputc('\n', fp);
     for (size_t i = 0; i < r->nrows; i++) {
         char label[256];
-        snprintf(label, sizeof label, "%s|%s", r->regions[r->row_region[i]], r->row_sector[i]);
+        row_label(r, i, label, sizeof label);
         fprintf(fp, "%-*s", label_width, label);
         for (size_t c = 0; c < ncols; c++)
             print_cell(fp, r->values[cols[c].field + r->nfields * cols[c].account + width * i],
                        cols[c].width);
+        if (r->row_class)
+            fprintf(fp, "  %s", r->row_class[i]);
         fputc('\n', fp);
     }
     if (!sums)
@@ -119,7 +149,7 @@ static int label_width(const clio_result *r)
 {
     size_t w = strlen("region|sector");
     for (size_t i = 0; i < r->nrows; i++) {
-        size_t l = strlen(r->regions[r->row_region[i]]) + 1 + strlen(r->row_sector[i]);
+        size_t l = row_label(r, i, NULL, 0);
         if (l > w)
             w = l;
     }
@@ -147,7 +177,9 @@ int clio_result_write_text(const clio_result *r, FILE *fp, clio_error *err)
     }
     if (r->title)
         fprintf(fp, "%s\n", r->title);
-    if (r->additive)
+    if (r->description)
+        fprintf(fp, "%s\n", r->description);
+    else if (r->additive)
         fprintf(fp, "Impact of the final-demand change: direct (the demand change itself), "
                     "indirect (through the supply chain) and total effects.\n");
     else

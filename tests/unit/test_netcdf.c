@@ -582,6 +582,83 @@ static void test_result(void)
     clio_table_free(t);
 }
 
+/* A result whose row 1 is a group of sectors (no region), with a class per
+ * row and a description: NetCDF marks the group with region -1 and leaves
+ * it out of region totals; CSV leaves its region empty and ends each line
+ * with the class. */
+static void test_result_groups(void)
+{
+    char path[256];
+    clio_error e = {0, ""};
+    clio_table *t = make_two_region();
+    clio_result *r = make_result(t, "extraction", 1);
+    r->row_region[1] = CLIO_NONE;
+    free(r->row_sector[1]);
+    r->row_sector[1] = clioi_strdup("cluster, metals");
+    r->description = clioi_strdup("what the fields mean");
+    r->class_name = clioi_strdup("class");
+    r->row_class = clioi_calloc_array(r->nrows, sizeof *r->row_class);
+    for (size_t i = 0; i < r->nrows; i++)
+        r->row_class[i] = clioi_strdup(i == 1 ? "key" : "weak");
+
+    path_in(path, sizeof path, "groups.nc");
+    if (!tap_ok(clio_result_write_netcdf(r, path, &e) == CLIO_OK, "write a result with a group row"))
+        tap_diag("%s", e.message);
+    int ncid, varid, regions[6] = {0};
+    char *cls[6] = {NULL}, *keys[6] = {NULL}, desc[64] = "";
+    size_t len = 0;
+    if (tap_ok(nc_open(path, NC_NOWRITE, &ncid) == NC_NOERR, "it opens")) {
+        tap_ok(nc_inq_varid(ncid, "sector_region", &varid) == NC_NOERR &&
+                   nc_get_var_int(ncid, varid, regions) == NC_NOERR && regions[1] == -1 &&
+                   regions[0] == 0,
+               "the group row has sector_region -1");
+        tap_ok(nc_inq_varid(ncid, "sector", &varid) == NC_NOERR &&
+                   nc_get_var_string(ncid, varid, keys) == NC_NOERR &&
+                   strcmp(keys[1], "cluster, metals") == 0,
+               "its key is the group name alone");
+        tap_ok(nc_inq_varid(ncid, "class", &varid) == NC_NOERR &&
+                   nc_get_var_string(ncid, varid, cls) == NC_NOERR && strcmp(cls[1], "key") == 0 &&
+                   strcmp(cls[0], "weak") == 0,
+               "the classes are a string variable named by class_name");
+        tap_ok(nc_inq_attlen(ncid, NC_GLOBAL, "description", &len) == NC_NOERR && len < 64 &&
+                   nc_get_att_text(ncid, NC_GLOBAL, "description", desc) == NC_NOERR &&
+                   strncmp(desc, "what the fields mean", len) == 0,
+               "the description is a global attribute");
+        double *rt = read_doubles(ncid, "total_region_total", r->nregions * r->naccounts);
+        double want = 0;
+        for (size_t i = 0; i < r->nrows; i++)
+            if (r->row_region[i] == 0)
+                want += clio_result_value(r, i, 0, 2);
+        tap_close(rt ? rt[0] : NAN, want, 1e-15, "region totals leave the group row out");
+        free(rt);
+        nc_free_string(6, cls);
+        nc_free_string(6, keys);
+        nc_close(ncid);
+    }
+
+    char *text = NULL;
+    size_t size = 0;
+    FILE *fp = open_memstream(&text, &size);
+    int status = clio_result_write_csv(r, fp, &e);
+    fclose(fp);
+    tap_ok(status == CLIO_OK && strstr(text, "region,sector,account,direct,indirect,total,class\n"),
+           "the CSV header ends with the class column");
+    tap_ok(text && strstr(text, "\n,\"cluster, metals\",output,") != NULL,
+           "the group row has an empty region");
+    tap_ok(text && strstr(text, "\nDE,TOTAL,output,") != NULL, "region totals stay");
+    free(text);
+    text = NULL;
+    fp = open_memstream(&text, &size);
+    status = clio_result_write_text(r, fp, &e);
+    fclose(fp);
+    tap_ok(status == CLIO_OK && strstr(text, "what the fields mean\n") &&
+               strstr(text, "\ncluster, metals ") && strstr(text, "  key\n"),
+           "the text output shows the description, the group name and the class");
+    free(text);
+    clio_result_free(r);
+    clio_table_free(t);
+}
+
 /* A matrix of 64 MiB or more is chunked in whole columns, shuffled and
  * deflated at level 1 (n = 2900: 67 MB; mostly zeros, so quick to pack). */
 static void test_large_storage(void)
@@ -629,6 +706,7 @@ int main(void)
     test_write_errors();
     test_read_errors();
     test_result();
+    test_result_groups();
     test_large_storage();
     tap_scratch_end();
     return tap_done();
