@@ -95,6 +95,7 @@ bench:
 	@scripts/install-deps.sh bench
 	$(MAKE) --no-print-directory all $(BENCH_BIN)
 	benchmarks/run.sh
+	benchmarks/structural.sh
 
 clean:
 	rm -rf build
