@@ -1,0 +1,20 @@
+/* households.h -- the household groups of a model closed for households
+ * (Type II), shared by households.c (definition) and type2.c (the Schur-
+ * complement solves).  Private to solver/. */
+#ifndef CLIO_SOLVER_HOUSEHOLDS_H
+#define CLIO_SOLVER_HOUSEHOLDS_H
+
+#include "clioi.h"
+
+struct clio_households {
+    size_t n;          /* sectors of the table it was defined for */
+    size_t k;          /* household groups */
+    char **names;      /* k: the group's region, or "households" */
+    size_t income_row; /* index of the income row in t->V */
+    int whole;         /* k == 1 and the group earns in every sector: HR = the
+                        * income account's coefficients, reusable */
+    double *HRt;       /* n x k, ld n: HR' (income per unit of output) */
+    double *HC;        /* n x k, ld n: spending per unit of income */
+};
+
+#endif
