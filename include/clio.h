@@ -189,14 +189,16 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report);
 
 /*
  * clio_table_read_matrixset -- read a matrix-set CSV folder: Z.csv and
- * Y.csv required, x.csv, V.csv and satellites.csv optional (see
- * docs/formats.md).  Keys are "sector" or "region|sector"; `region_name`
- * names the region of a table whose keys have no region (NULL: "R1").
+ * Y.csv required, x.csv, V.csv, satellites.csv and satellites_Y.csv (SY:
+ * satellites by final-demand column) optional (see docs/formats.md).  Keys
+ * are "sector" or "region|sector"; `region_name` names the region of a
+ * table whose keys have no region (NULL: "R1").
  * x defaults to Z 1 + Y 1.  Comma- or tab-separated, RFC 4180 quoting.
  * `files` may override the file names (NULL or NULL members: defaults).
  */
 typedef struct clio_matrixset_files {
     const char *Z, *Y, *x, *V, *satellites;
+    const char *satellites_y; /* default "satellites_Y.csv" */
 } clio_matrixset_files;
 int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files,
                               const char *region_name, clio_table **out, clio_error *err);
