@@ -520,11 +520,16 @@ int clio_spillovers(const clio_table *t, const clio_leontief *f, clio_result **o
  *     (d_i x_i) and "for:c" per consumer c, d_i (L y_c)_i: what sector i
  *     produces for the final demand of c; region totals of "for:c" are
  *     the accounts embodied in bilateral trade.
- *   by_region: rows = regions (sector "ALL"); fields "production",
- *     "consumption" (footprint: sum of for:c over all producers, plus SY
- *     for satellites), "final_demand_direct" (SY), "domestic", "imported",
- *     "exported", "balance" (consumption - production).
- * Either output may be NULL when not wanted.
+ *   by_region: rows = regions (sector "ALL"); fields "production"
+ *     (territorial: d_i x_i over the region's sectors, plus SY of its
+ *     final demand for satellites), "consumption" (footprint: sum of for:c
+ *     over all producers, plus SY for satellites), "final_demand_direct"
+ *     (SY), "domestic", "imported", "exported", "balance" (consumption -
+ *     production), then "for:c" per consumer (the region's producers for
+ *     c) and, when consumers are regions, "net:s" per region (for:s of this
+ *     region minus for:(this region) of s: net embodied flow to s).
+ * Either output may be NULL when not wanted.  docs/methods.md has the
+ * identities (sum of consumption = sum of production when x = Z 1 + Y 1).
  */
 int clio_footprints(const clio_table *t, const clio_leontief *f, clio_result **by_sector,
                     clio_result **by_region, clio_error *err);
