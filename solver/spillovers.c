@@ -11,7 +11,6 @@
  * block I - A_ss (n_s x n_s, from Z) on its own.  L is never formed. */
 #include "factor.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
