@@ -1,10 +1,91 @@
-/* cmd_footprint.c -- placeholder: `clio footprint` is being built (issue 3). */
+/* cmd_footprint.c -- `clio footprint TABLE`: production- and consumption-
+ * based accounts (footprints) of every region for output, value added and
+ * each satellite, with the accounts embodied in bilateral trade; --by
+ * sector gives the same split by producing sector. */
 #include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Command-specific option ids (shared ones are below 400). */
+enum { OPT_BY = 600, OPT_SAT_Y };
+
+typedef struct footprint_options {
+    cli_common *o;
+    const char *by;
+} footprint_options;
+
+static int extra_option(void *ctx, int opt, const char *arg)
+{
+    footprint_options *fo = ctx;
+    if (opt == OPT_BY) {
+        if (strcmp(arg, "sector") != 0 && strcmp(arg, "region") != 0) {
+            fprintf(stderr, "clio footprint: --by must be 'sector' or 'region', not '%s'\n",
+                    arg);
+            return -1;
+        }
+        fo->by = arg;
+        return 1;
+    }
+    if (opt == OPT_SAT_Y) {
+        fo->o->files.satellites_y = arg;
+        return 1;
+    }
+    return 0;
+}
 
 int cmd_footprint(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "clio footprint: not built yet\n");
-    return CLI_EXIT_USAGE;
+    static const char usage[] = "clio footprint TABLE [--by region|sector] [--format text|csv] "
+                                "[-o OUT.nc|OUT.csv] [--satellites-y FILE]";
+    static const char help[] =
+        "Production- and consumption-based accounts for output, each value-added row\n"
+        "and each satellite.  Consumers are the regions of the final-demand columns\n"
+        "(each column is its own consumer when columns have no region).\n"
+        "--by region (default), one row per region:\n"
+        "  production           the region's own sectors, plus the satellites caused by\n"
+        "                       its final demand directly (SY)\n"
+        "  consumption          footprint: what its final demand needs anywhere, plus SY\n"
+        "  final_demand_direct  SY;  domestic, imported, exported: the split by origin\n"
+        "  balance              consumption - production\n"
+        "  for:C                this region's producers for the final demand of C\n"
+        "  net:R                for:R minus what R produces for this region\n"
+        "--by sector, one row per producing sector (with region totals):\n"
+        "  production           the sector's account;  for:C  the part for C\n"
+        "--satellites-y FILE names satellites_Y.csv (SY) inside a matrix-set folder.\n";
+    static const struct option extra[] = {{"by", required_argument, 0, OPT_BY},
+                                          {"satellites-y", required_argument, 0, OPT_SAT_Y},
+                                          {0, 0, 0, 0}};
+    cli_common o = {.command = "footprint"};
+    footprint_options fo = {&o, "region"};
+    const char *table;
+    int rc = cli_parse_table(&o, argc, argv, extra, extra_option, &fo, usage, help, &table);
+    if (rc)
+        return rc == -2 ? 0 : rc;
+
+    clio_table *t;
+    int status = cli_load_table(&o, table, &t);
+    if (status != CLIO_OK)
+        return status;
+    clio_leontief *f = NULL;
+    clio_result *r = NULL;
+    clio_error err = {0};
+    int by_sector = strcmp(fo.by, "sector") == 0;
+    /* Only x, Y and the accounts are needed after I - A is built. */
+    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
+        goto done;
+    double t0 = cli_now();
+    status = by_sector ? clio_footprints(t, f, &r, NULL, &err)
+                       : clio_footprints(t, f, NULL, &r, &err);
+    if (status != CLIO_OK) {
+        cli_error(&o, status, &err);
+        goto done;
+    }
+    cli_timing(&o, "solve", cli_now() - t0);
+    status = cli_emit(&o, r);
+done:
+    clio_result_free(r);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    return status;
 }

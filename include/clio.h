@@ -189,14 +189,16 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report);
 
 /*
  * clio_table_read_matrixset -- read a matrix-set CSV folder: Z.csv and
- * Y.csv required, x.csv, V.csv and satellites.csv optional (see
- * docs/formats.md).  Keys are "sector" or "region|sector"; `region_name`
- * names the region of a table whose keys have no region (NULL: "R1").
+ * Y.csv required, x.csv, V.csv, satellites.csv and satellites_Y.csv (SY:
+ * satellites by final-demand column) optional (see docs/formats.md).  Keys
+ * are "sector" or "region|sector"; `region_name` names the region of a
+ * table whose keys have no region (NULL: "R1").
  * x defaults to Z 1 + Y 1.  Comma- or tab-separated, RFC 4180 quoting.
  * `files` may override the file names (NULL or NULL members: defaults).
  */
 typedef struct clio_matrixset_files {
     const char *Z, *Y, *x, *V, *satellites;
+    const char *satellites_y; /* default "satellites_Y.csv" */
 } clio_matrixset_files;
 int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files,
                               const char *region_name, clio_table **out, clio_error *err);
@@ -518,11 +520,16 @@ int clio_spillovers(const clio_table *t, const clio_leontief *f, clio_result **o
  *     (d_i x_i) and "for:c" per consumer c, d_i (L y_c)_i: what sector i
  *     produces for the final demand of c; region totals of "for:c" are
  *     the accounts embodied in bilateral trade.
- *   by_region: rows = regions (sector "ALL"); fields "production",
- *     "consumption" (footprint: sum of for:c over all producers, plus SY
- *     for satellites), "final_demand_direct" (SY), "domestic", "imported",
- *     "exported", "balance" (consumption - production).
- * Either output may be NULL when not wanted.
+ *   by_region: rows = regions (sector "ALL"); fields "production"
+ *     (territorial: d_i x_i over the region's sectors, plus SY of its
+ *     final demand for satellites), "consumption" (footprint: sum of for:c
+ *     over all producers, plus SY for satellites), "final_demand_direct"
+ *     (SY), "domestic", "imported", "exported", "balance" (consumption -
+ *     production), then "for:c" per consumer (the region's producers for
+ *     c) and, when consumers are regions, "net:s" per region (for:s of this
+ *     region minus for:(this region) of s: net embodied flow to s).
+ * Either output may be NULL when not wanted.  docs/methods.md has the
+ * identities (sum of consumption = sum of production when x = Z 1 + Y 1).
  */
 int clio_footprints(const clio_table *t, const clio_leontief *f, clio_result **by_sector,
                     clio_result **by_region, clio_error *err);

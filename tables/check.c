@@ -1,4 +1,5 @@
-/* check.c -- table validation: labels, finiteness, signs, balances. */
+/* check.c -- table validation: labels, finiteness (also of SY, the satellites
+ * caused by final demand), signs, balances. */
 #include "clioi.h"
 
 #include <math.h>
@@ -231,6 +232,9 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
         status = status ? status : s;
     if ((s = check_block(t, report, "satellite", t->S, t->nsat, n, t->nsat, 0,
                          clioi_key_satellite, clio_table_sector_key)))
+        status = status ? status : s;
+    if (t->SY && (s = check_block(t, report, "SY", t->SY, t->nsat, t->nfd, t->nsat, 0,
+                                  clioi_key_satellite, clioi_key_final_demand)))
         status = status ? status : s;
     if (status != CLIO_OK)
         return status; /* balances of non-finite numbers say nothing */

@@ -1,6 +1,8 @@
 /* matrixset.c -- the matrix-set CSV folder: Z.csv, Y.csv (required), x.csv,
  * V.csv, satellites.csv (optional), all keyed by "sector" or
- * "region|sector" (docs/formats.md). */
+ * "region|sector", and satellites_Y.csv (optional: satellites caused by
+ * final demand directly, keyed by satellite and final-demand column)
+ * (docs/formats.md). */
 #include "clioi.h"
 
 #include <errno.h>
@@ -78,17 +80,133 @@ static int set_final_demand(clio_table *t, char *const *keys, const char *path,
                : clioi_fail(err, CLIO_ELABEL, "%s: %s", path, err ? err->message : "");
 }
 
+/* Header column c of satellites_Y.csv as a final-demand column of Y.csv
+ * (matched by key, any order; every column exactly once). */
+static int sy_columns(const clioi_csv *csv, size_t first, char *const *fd_keys, size_t nfd,
+                      size_t *col_fd, clio_error *err)
+{
+    const clioi_csv_row *header = &csv->rows[0];
+    size_t ncols = header->nfields - first;
+    int status = CLIO_OK;
+    char *seen = clioi_calloc_array(nfd, 1);
+    if (!seen)
+        return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", csv->path);
+    for (size_t c = 0; c < ncols && !status; c++) {
+        const char *key = header->fields[first + c];
+        size_t k = clioi_find_label(fd_keys, nfd, key);
+        if (k == CLIO_NONE)
+            status = clioi_fail(err, CLIO_ELABEL,
+                                "%s:%zu: column '%s' is not a final-demand column of Y.csv",
+                                csv->path, header->line, key);
+        else if (seen[k])
+            status = clioi_fail(err, CLIO_ELABEL, "%s:%zu: final-demand column '%s' appears twice",
+                                csv->path, header->line, key);
+        else {
+            seen[k] = 1;
+            col_fd[c] = k;
+        }
+    }
+    for (size_t k = 0; k < nfd && !status; k++)
+        if (!seen[k])
+            status = clioi_fail(err, CLIO_ELABEL,
+                                "%s:%zu: final-demand column '%s' of Y.csv is missing (give it "
+                                "a column of zeros)",
+                                csv->path, header->line, fd_keys[k]);
+    free(seen);
+    return status;
+}
+
+/* One row of satellites_Y.csv: its satellite (by name, any order; every
+ * satellite of satellites.csv exactly once), its unit, its numbers. */
+static int sy_row(clio_table *t, const clioi_csv *csv, const clioi_csv_row *row, size_t first,
+                  const size_t *col_fd, char *seen, clio_error *err)
+{
+    const clioi_csv_row *header = &csv->rows[0];
+    if (row->nfields != header->nfields)
+        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
+                          csv->path, row->line, row->nfields, header->nfields);
+    const char *name = row->fields[0];
+    size_t k = clioi_find_label(t->sat_names, t->nsat, name);
+    if (k == CLIO_NONE)
+        return clioi_fail(err, CLIO_ELABEL, "%s:%zu: satellite '%s' is not in %s", csv->path,
+                          row->line, name,
+                          t->nsat ? "satellites.csv" : "the table (it has no satellites.csv)");
+    if (seen[k])
+        return clioi_fail(err, CLIO_ELABEL, "%s:%zu: satellite '%s' appears twice", csv->path,
+                          row->line, name);
+    seen[k] = 1;
+    const char *unit = first == 2 ? row->fields[1] : "";
+    if (*unit && t->sat_units[k] && *t->sat_units[k] && strcmp(unit, t->sat_units[k]) != 0)
+        return clioi_fail(err, CLIO_ELABEL,
+                          "%s:%zu: satellite '%s' has unit '%s' here but '%s' in satellites.csv",
+                          csv->path, row->line, name, unit, t->sat_units[k]);
+    for (size_t c = 0; c + first < header->nfields; c++) {
+        int status = clioi_csv_number(csv, row, first + c, header->fields[first + c],
+                                      &t->SY[k + col_fd[c] * t->nsat], err);
+        if (status != CLIO_OK)
+            return status;
+    }
+    return CLIO_OK;
+}
+
+/* read_sy -- satellites_Y.csv into t->SY (nsat x nfd): rows are the
+ * satellites of satellites.csv, columns the final-demand keys of Y.csv,
+ * an optional "unit" column as in satellites.csv. */
+static int read_sy(clio_table *t, const char *path, char *const *fd_keys, clio_error *err)
+{
+    clioi_csv *csv;
+    int status = clioi_csv_read(path, &csv, err);
+    if (status != CLIO_OK)
+        return status;
+    size_t *col_fd = NULL;
+    char *seen = NULL;
+    if (csv->nrows == 0) {
+        status = clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
+        goto done;
+    }
+    const clioi_csv_row *header = &csv->rows[0];
+    size_t first = header->nfields >= 2 && strcmp(header->fields[1], "unit") == 0 ? 2 : 1;
+    if (header->nfields < first) {
+        status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: the header has no column keys", path,
+                            header->line);
+        goto done;
+    }
+    col_fd = clioi_calloc_array(header->nfields, sizeof *col_fd);
+    seen = clioi_calloc_array(t->nsat, 1);
+    if (!col_fd || !seen) {
+        status = clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
+        goto done;
+    }
+    if ((status = sy_columns(csv, first, fd_keys, t->nfd, col_fd, err)))
+        goto done;
+    for (size_t r = 1; r < csv->nrows && !status; r++)
+        status = sy_row(t, csv, &csv->rows[r], first, col_fd, seen, err);
+    for (size_t k = 0; k < t->nsat && !status; k++)
+        if (!seen[k])
+            status = clioi_fail(err, CLIO_ELABEL,
+                                "%s: satellite '%s' of satellites.csv has no row (give it a "
+                                "row of zeros)",
+                                path, t->sat_names[k]);
+done:
+    free(col_fd);
+    free(seen);
+    clioi_csv_free(csv);
+    return status;
+}
+
 int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files,
                               const char *region_name, clio_table **out, clio_error *err)
 {
     *out = NULL;
-    clio_matrixset_files names = {"Z.csv", "Y.csv", "x.csv", "V.csv", "satellites.csv"};
+    clio_matrixset_files names = {"Z.csv", "Y.csv", "x.csv", "V.csv", "satellites.csv",
+                                  "satellites_Y.csv"};
     if (files) {
         if (files->Z) names.Z = files->Z;
         if (files->Y) names.Y = files->Y;
         if (files->x) names.x = files->x;
         if (files->V) names.V = files->V;
         if (files->satellites) names.satellites = files->satellites;
+        if (files->satellites_y) names.satellites_y = files->satellites_y;
     }
     struct stat st;
     if (stat(dir, &st) != 0)
@@ -98,11 +216,11 @@ int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files
 
     char *pz = join_path(dir, names.Z), *py = join_path(dir, names.Y);
     char *px = join_path(dir, names.x), *pv = join_path(dir, names.V);
-    char *ps = join_path(dir, names.satellites);
+    char *ps = join_path(dir, names.satellites), *psy = join_path(dir, names.satellites_y);
     clioi_lmatrix *Z = NULL, *Y = NULL, *X = NULL, *V = NULL, *S = NULL;
     clio_table *t = NULL;
     int status;
-    if (!pz || !py || !px || !pv || !ps) {
+    if (!pz || !py || !px || !pv || !ps || !psy) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
         goto done;
     }
@@ -208,6 +326,10 @@ int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files
             }
         }
     }
+    if ((files && files->satellites_y) || file_exists(psy)) {
+        if ((status = read_sy(t, psy, Y->col_keys, err)) != CLIO_OK)
+            goto done;
+    }
     status = CLIO_OK;
 done:
     clioi_lmatrix_free(Z);
@@ -220,6 +342,7 @@ done:
     free(px);
     free(pv);
     free(ps);
+    free(psy);
     if (status != CLIO_OK) {
         clio_table_free(t);
         return status;

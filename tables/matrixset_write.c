@@ -1,11 +1,13 @@
 /* matrixset_write.c -- a table as a matrix-set CSV folder (the format
- * clio_table_read_matrixset reads), each file written atomically. */
+ * clio_table_read_matrixset reads), each file written atomically.
+ * satellites_Y.csv (SY) is written only when some SY value is non-zero. */
 #include "clioi.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Write the whole key k as a CSV field (never truncated: a cut key would
  * not read back). */
@@ -72,6 +74,30 @@ int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const 
                           ld, clio_table_sector_key, clio_table_sector_key, NULL, err);
 }
 
+static int any_nonzero(const double *v, size_t count)
+{
+    for (size_t k = 0; v && k < count; k++)
+        if (v[k] != 0)
+            return 1;
+    return 0;
+}
+
+/* satellites_Y.csv: SY when it holds anything; otherwise a stale file of an
+ * earlier write is removed, so the folder reads back as this table. */
+static int write_sy(const clio_table *t, const char *dir, clio_error *err)
+{
+    if (t->nsat && t->nfd && any_nonzero(t->SY, t->nsat * t->nfd))
+        return write_block(t, dir, "satellites_Y.csv", "account", t->SY, t->nsat, t->nfd,
+                           t->nsat, clioi_key_satellite, clioi_key_final_demand, t->sat_units,
+                           err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/satellites_Y.csv", dir);
+    if (unlink(path) != 0 && errno != ENOENT)
+        return clioi_fail(err, CLIO_EWRITE, "cannot remove the stale '%s': %s", path,
+                          strerror(errno));
+    return CLIO_OK;
+}
+
 int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
 {
     if (!t->Z)
@@ -98,5 +124,5 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
                                          t->nsat, clioi_key_satellite, sector, t->sat_units,
                                          err)))
         return status;
-    return CLIO_OK;
+    return write_sy(t, dir, err);
 }

@@ -332,6 +332,20 @@ static int read_accounts(const nc_in *in, const nc_shape *s, clio_table *t)
     return status;
 }
 
+/* read_sy -- the optional satellite_final_demand (SY, stored (final_demand,
+ * account)); a file without it (written before SY existed, or of a table
+ * whose SY is zero) leaves SY zero. */
+static int read_sy(const nc_in *in, const nc_shape *s, clio_table *t)
+{
+    int varid, rc = nc_inq_varid(in->ncid, "satellite_final_demand", &varid);
+    if (rc == NC_ENOTVAR)
+        return CLIO_OK;
+    if (rc)
+        return fail_nc(in, rc, "satellite_final_demand");
+    int dims[2] = {s->fd, s->account};
+    return read_doubles(in, "satellite_final_demand", 2, dims, t->SY);
+}
+
 /* read_data -- the matrices, each stored (column dim, row dim). */
 static int read_data(const nc_in *in, const nc_shape *s, clio_table *t)
 {
@@ -344,6 +358,8 @@ static int read_data(const nc_in *in, const nc_shape *s, clio_table *t)
         status = read_doubles(in, "V", 2, dV, t->V);
     if (!status && s->nsat)
         status = read_doubles(in, "satellite", 2, dS, t->S);
+    if (!status && s->nsat && s->nfd)
+        status = read_sy(in, s, t);
     if (!status)
         status = read_doubles(in, "x", 1, &s->sector, t->x);
     return status;

@@ -37,7 +37,7 @@ typedef struct nc_dims {
 typedef struct nc_vars {
     int sector, buying, region, sector_region, sector_name;
     int fd, fd_region, va, account, account_unit;
-    int Z, Y, V, S, x;
+    int Z, Y, V, S, SY, x;
 } nc_vars;
 
 /* The table's labels converted to what the file holds. */
@@ -233,7 +233,19 @@ static int def_matrix(int ncid, const nc_matrix *m)
     return rc;
 }
 
-static void matrix_specs(const clio_table *t, const nc_dims *d, nc_vars *v, nc_matrix m[4])
+/* The data matrices a file may hold. */
+#define NMATRICES 5
+
+static int any_nonzero(const double *v, size_t count)
+{
+    for (size_t k = 0; v && k < count; k++)
+        if (v[k] != 0)
+            return 1;
+    return 0;
+}
+
+static void matrix_specs(const clio_table *t, const nc_dims *d, nc_vars *v,
+                         nc_matrix m[NMATRICES])
 {
     m[0] = (nc_matrix){"Z", "intermediate flows from sector to buying_sector", t->unit,
                        "column-major: Z(i,j), the flow from sector i to buying sector j, "
@@ -251,14 +263,24 @@ static void matrix_specs(const clio_table *t, const nc_dims *d, nc_vars *v, nc_m
                        NULL, "column-major: S(r,j), account r of sector j, is satellite[j][r]",
                        SECTOR_COORDS " account_unit", d->sector, d->account, t->n, t->nsat,
                        t->S, &v->S};
+    /* SY only when it holds anything (a reader takes a missing one as zero). */
+    int sy = t->nsat && t->nfd && any_nonzero(t->SY, t->nsat * t->nfd);
+    m[4] = (nc_matrix){"satellite_final_demand",
+                       "satellite accounts caused by final demand directly (units in "
+                       "account_unit)",
+                       NULL,
+                       "column-major: SY(r,k), account r of final-demand column k, is "
+                       "satellite_final_demand[k][r]",
+                       "final_demand_region account_unit", sy ? d->fd : -1, d->account, t->nfd,
+                       t->nsat, t->SY, &v->SY};
 }
 
 static int def_data(int ncid, const clio_table *t, const nc_dims *d, nc_vars *v,
-                    nc_matrix m[4])
+                    nc_matrix m[NMATRICES])
 {
     matrix_specs(t, d, v, m);
     int rc = NC_NOERR;
-    for (int k = 0; k < 4 && !rc; k++)
+    for (int k = 0; k < NMATRICES && !rc; k++)
         rc = def_matrix(ncid, &m[k]);
     if (!rc)
         rc = nc_def_var(ncid, "x", NC_DOUBLE, 1, &d->sector, &v->x);
@@ -310,7 +332,7 @@ static int write_table(int ncid, const void *table, const void *out)
     const nc_out *o = out;
     nc_dims d;
     nc_vars v;
-    nc_matrix m[4];
+    nc_matrix m[NMATRICES];
     int rc = clioi_nc_def_globals(ncid, CLIO_FORMAT_VERSION, NULL, t->title, t->unit, t->source);
     if (!rc)
         rc = def_dims(ncid, t, &d);
@@ -322,7 +344,7 @@ static int write_table(int ncid, const void *table, const void *out)
         rc = nc_enddef(ncid);
     if (!rc)
         rc = put_labels(ncid, t, o, &v);
-    for (int k = 0; k < 4 && !rc; k++)
+    for (int k = 0; k < NMATRICES && !rc; k++)
         if (*m[k].varid >= 0)
             rc = nc_put_var_double(ncid, *m[k].varid, m[k].data);
     if (!rc)
