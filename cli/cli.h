@@ -19,13 +19,13 @@ typedef struct cli_common {
     double rtol;           /* --rtol for balance checks */
     int strict;            /* --strict: an unbalanced table is an error */
     int verbose, quiet;
-    clio_matrixset_files files; /* --Z --Y --x --V --satellites */
+    clio_matrixset_files files; /* --Z --Y --x --V --satellites --satellites-y */
 } cli_common;
 
 /* Long options shared by the commands (ids above 256). */
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
-    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT
+    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT
 };
 
 /* getopt_long entries of the shared options. */
@@ -37,6 +37,7 @@ enum {
         {"quiet", no_argument, 0, OPT_QUIET}, {"Z", required_argument, 0, OPT_Z},              \
         {"Y", required_argument, 0, OPT_Y}, {"x", required_argument, 0, OPT_X},                \
         {"V", required_argument, 0, OPT_V}, {"satellites", required_argument, 0, OPT_SAT},     \
+        {"satellites-y", required_argument, 0, OPT_SAT_Y},                                     \
         {"help", no_argument, 0, OPT_HELP}
 
 /* Help text of the shared options. */
@@ -44,7 +45,8 @@ enum {
     "table options:\n"                                                                         \
     "  --spec SPEC.yaml   TABLE is one statistical-office CSV described by SPEC\n"             \
     "  --region NAME      region of a one-region CSV table (default R1)\n"                    \
-    "  --Z/--Y/--x/--V/--satellites FILE  file names inside a matrix-set folder\n"             \
+    "  --Z/--Y/--x/--V/--satellites/--satellites-y FILE  file names inside a matrix-set\n"    \
+    "                     folder (satellites-y: satellites of final demand, SY)\n"              \
     "  --rtol R           relative tolerance of the balance checks (default 1e-6)\n"          \
     "  --strict           an unbalanced table is an error (exit 9), not a warning\n"          \
     "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings\n"

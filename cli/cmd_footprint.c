@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Command-specific option ids (shared ones are below 400). */
-enum { OPT_BY = 600, OPT_SAT_Y };
+enum { OPT_BY = 600 };
 
 typedef struct footprint_options {
     cli_common *o;
@@ -27,17 +27,13 @@ static int extra_option(void *ctx, int opt, const char *arg)
         fo->by = arg;
         return 1;
     }
-    if (opt == OPT_SAT_Y) {
-        fo->o->files.satellites_y = arg;
-        return 1;
-    }
     return 0;
 }
 
 int cmd_footprint(int argc, char **argv)
 {
     static const char usage[] = "clio footprint TABLE [--by region|sector] [--format text|csv] "
-                                "[-o OUT.nc|OUT.csv] [--satellites-y FILE]";
+                                "[-o OUT.nc|OUT.csv]";
     static const char help[] =
         "Production- and consumption-based accounts for output, each value-added row\n"
         "and each satellite.  Consumers are the regions of the final-demand columns\n"
@@ -51,10 +47,8 @@ int cmd_footprint(int argc, char **argv)
         "  for:C                this region's producers for the final demand of C\n"
         "  net:R                for:R minus what R produces for this region\n"
         "--by sector, one row per producing sector (with region totals):\n"
-        "  production           the sector's account;  for:C  the part for C\n"
-        "--satellites-y FILE names satellites_Y.csv (SY) inside a matrix-set folder.\n";
+        "  production           the sector's account;  for:C  the part for C\n";
     static const struct option extra[] = {{"by", required_argument, 0, OPT_BY},
-                                          {"satellites-y", required_argument, 0, OPT_SAT_Y},
                                           {0, 0, 0, 0}};
     cli_common o = {.command = "footprint"};
     footprint_options fo = {&o, "region"};

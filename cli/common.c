@@ -37,6 +37,7 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
     case OPT_X: o->files.x = arg; return 1;
     case OPT_V: o->files.V = arg; return 1;
     case OPT_SAT: o->files.satellites = arg; return 1;
+    case OPT_SAT_Y: o->files.satellites_y = arg; return 1;
     case OPT_FORMAT:
         if (strcmp(arg, "text") != 0 && strcmp(arg, "csv") != 0) {
             fprintf(stderr, "clio %s: --format must be 'text' or 'csv', not '%s'\n", o->command,

@@ -234,3 +234,15 @@ leather_copy() {
     "$CLIO" footprint "$LEATHER" --format csv >"$T/b.csv"
     diff "$T/a.csv" "$T/b.csv"
 }
+
+@test "import --satellites-y keeps final-demand satellites (SY) in the NetCDF table" {
+    run "$CLIO" import "$PYMRIO" "${PYMRIO_OPTS[@]}" --satellites-y F_Y_emissions.csv -q -o "$T/pymrio.nc"
+    [ "$status" -eq 0 ]
+    run "$CLIO" footprint "$T/pymrio.nc" --format csv -q
+    [ "$status" -eq 0 ]
+    printf '%s\n' "${lines[@]}" | awk -F, '$1 == "reg1" && $3 == "emission_type1|air" && $6 == 62335321 { found = 1 } END { exit !found }'
+    run "$CLIO" import "$PYMRIO" "${PYMRIO_OPTS[@]}" --satellites-y no_such_file.csv -q -o "$T/bad.nc"
+    [ "$status" -eq 4 ]
+    [[ "$output" == *no_such_file.csv* ]]
+    [ ! -e "$T/bad.nc" ]
+}
