@@ -175,7 +175,7 @@ int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out
     int status = CLIO_OK;
     if (!w.colsum || !w.rowsum || !w.bcv || !w.fss || !w.invx || !w.rowz || !w.colz || !w.block || !w.bmean ||
         !w.fmean || !w.count || !r || !(r->accounts[0] = clioi_strdup("output")) ||
-        !(r->account_units[0] = clioi_strdup("1")) ||
+        !(r->account_units[0] = clioi_strdup("")) ||
         clioi_result_set_fields(r, field_names) != CLIO_OK ||
         !(r->class_name = clioi_strdup("class")) ||
         !(r->row_class = clioi_calloc_array(n, sizeof *r->row_class)) ||
