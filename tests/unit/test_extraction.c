@@ -108,9 +108,17 @@ static int dense_solve(size_t n, double *M, double *b)
     return (int)info;
 }
 
+/* How the direct computation gets the loss from the modified model:
+ * LEVELS solves for the new output x* and subtracts, dx = x - x* (the
+ * definition; it cancels where little is lost), CHANGE solves for dx
+ * itself: (I - A*) dx = (A - A*) x [+ f_S for total], or for forward
+ * (I - B*)' dx = (B - B*)' x, with the same modified matrix and no
+ * cancellation. */
+enum { LEVELS, CHANGE };
+
 /* The output lost (dx, n values) when the sectors with in[i] = 1 are
  * extracted in `variant`, by solving the modified model directly. */
-static int direct_loss(const clio_table *t, const char *in, int variant, double *dx)
+static int direct_loss(const clio_table *t, const char *in, int variant, int form, double *dx)
 {
     size_t n = t->n;
     double *M = calloc(n * n + 1, sizeof *M), *b = calloc(n + 1, sizeof *b);
@@ -121,8 +129,10 @@ static int direct_loss(const clio_table *t, const char *in, int variant, double 
                        : variant == BACKWARD ? in[j]
                        : variant == INTERNAL ? in[i] && in[j]
                                              : 0;
-            if (drop)
+            if (drop) {
+                b[i] += a * t->x[j]; /* (A - A*) x */
                 a = 0;
+            }
             M[i + j * n] = (i == j) - a;
         }
     if (variant == FORWARD) {
@@ -130,10 +140,13 @@ static int direct_loss(const clio_table *t, const char *in, int variant, double 
          * of the extracted sectors (and of zero-output sectors) zero.
          * Solved transposed: (I - B*)' x = v. */
         for (size_t j = 0; j < n; j++) {
-            double v = t->x[j];
-            for (size_t i = 0; i < n; i++)
+            double v = t->x[j], change = 0;
+            for (size_t i = 0; i < n; i++) {
                 v -= t->Z[i + j * n]; /* x_i b_ij = z_ij */
-            b[j] = v;
+                if (in[i] && t->x[i] != 0)
+                    change += t->Z[i + j * n];
+            }
+            b[j] = form == LEVELS ? v : change;
             for (size_t i = 0; i < n; i++) {
                 double bij = t->x[i] != 0 && !in[i] ? t->Z[i + j * n] / t->x[i] : 0;
                 M[j + i * n] = (i == j) - bij; /* (I - B*)' */
@@ -144,12 +157,15 @@ static int direct_loss(const clio_table *t, const char *in, int variant, double 
             double f = t->x[i];
             for (size_t j = 0; j < n; j++)
                 f -= t->Z[i + j * n];
-            b[i] = variant == TOTAL && in[i] ? 0 : f;
+            if (form == LEVELS)
+                b[i] = variant == TOTAL && in[i] ? 0 : f;
+            else if (variant == TOTAL && in[i])
+                b[i] += f;
         }
     }
     int info = dense_solve(n, M, b);
     for (size_t i = 0; i < n; i++)
-        dx[i] = t->x[i] - b[i];
+        dx[i] = form == LEVELS ? t->x[i] - b[i] : b[i];
     free(M);
     free(b);
     return info;
@@ -169,8 +185,9 @@ static double coefficient(const clio_table *t, size_t a, size_t i)
 }
 
 /* Relative agreement, with a floor for losses that are (nearly) zero: the
- * direct computation x - x* cancels there, to about eps * cond * |x|, so
- * callers pass 1e-3 of the account's size (sum of |d_i x_i|) as floor. */
+ * LEVELS computation x - x* cancels there, to about eps * cond * |x|, so
+ * it is given 1e-3 of the account's size (sum of |d_i x_i|) as floor; the
+ * CHANGE computation only 1e-12 of it, for losses that are exactly zero. */
 static double rel_diff(double got, double want, double floor)
 {
     double scale = fmax(fabs(want), floor);
@@ -185,18 +202,20 @@ static double compare_row(const clio_table *t, const clio_result *r, size_t row,
     size_t na = 1 + t->nva + t->nsat;
     double worst = 0, *dx = malloc((n + 1) * sizeof *dx);
     for (int v = 0; v < NVARIANTS; v++) {
-        if (direct_loss(t, in, v, dx) != 0) {
-            free(dx);
-            return INFINITY;
-        }
-        for (size_t a = 0; a < na; a++) {
-            double want = 0, size = 0;
-            for (size_t i = 0; i < n; i++) {
-                want += coefficient(t, a, i) * dx[i];
-                size += fabs(coefficient(t, a, i) * t->x[i]);
+        for (int form = LEVELS; form <= CHANGE; form++) {
+            if (direct_loss(t, in, v, form, dx) != 0) {
+                free(dx);
+                return INFINITY;
             }
-            double got = clio_result_value(r, row, a, (size_t)v);
-            worst = fmax(worst, rel_diff(got, want, 1e-3 * size));
+            for (size_t a = 0; a < na; a++) {
+                double want = 0, size = 0;
+                for (size_t i = 0; i < n; i++) {
+                    want += coefficient(t, a, i) * dx[i];
+                    size += fabs(coefficient(t, a, i) * t->x[i]);
+                }
+                double got = clio_result_value(r, row, a, (size_t)v);
+                worst = fmax(worst, rel_diff(got, want, (form == LEVELS ? 1e-3 : 1e-12) * size));
+            }
         }
         /* total_percent: 100 * total / account total */
         for (size_t a = 0; a < na; a++) {
