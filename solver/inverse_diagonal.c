@@ -37,11 +37,10 @@ int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_e
     if (info == 0)
         info = LAPACKE_dtrtri_work(LAPACK_COL_MAJOR, 'L', 'U', nn, w, nn);
     if (info != 0) {
-        status = info > 0 ? clioi_fail(err, CLIO_ESINGULAR,
-                                       "I - A is singular: zero pivot %d in its factor",
-                                       (int)info)
-                          : clioi_fail(err, CLIO_EINVAL, "dtrtri: argument %d invalid",
-                                       (int)-info);
+        status = info > 0
+                     ? clioi_fail(err, CLIO_ESINGULAR,
+                                  "I - A is singular: zero pivot %d in its factor", (int)info)
+                     : clioi_fail(err, CLIO_EINVAL, "dtrtri: argument %d invalid", (int)-info);
         goto done;
     }
     /* The row permutation of dgetrf: its interchanges applied in order. */

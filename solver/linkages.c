@@ -17,30 +17,38 @@
 #include <string.h>
 
 enum {
-    F_DIRECT_BACKWARD, F_DIRECT_FORWARD, F_TOTAL_BACKWARD, F_TOTAL_FORWARD, F_BACKWARD_INDEX,
-    F_FORWARD_INDEX, F_BACKWARD_INDEX_REGION, F_FORWARD_INDEX_REGION, F_BACKWARD_CV,
-    F_FORWARD_CV, NFIELDS
+    F_DIRECT_BACKWARD,
+    F_DIRECT_FORWARD,
+    F_TOTAL_BACKWARD,
+    F_TOTAL_FORWARD,
+    F_BACKWARD_INDEX,
+    F_FORWARD_INDEX,
+    F_BACKWARD_INDEX_REGION,
+    F_FORWARD_INDEX_REGION,
+    F_BACKWARD_CV,
+    F_FORWARD_CV,
+    NFIELDS
 };
 static const char *const field_names[NFIELDS] = {
-    "direct_backward", "direct_forward",  "total_backward",        "total_forward",
-    "backward_index",  "forward_index",   "backward_index_region", "forward_index_region",
+    "direct_backward", "direct_forward", "total_backward",        "total_forward",
+    "backward_index",  "forward_index",  "backward_index_region", "forward_index_region",
     "backward_cv",     "forward_cv"};
 
 enum { BLOCK = 256 };
 
 /* Scratch of one call. */
 typedef struct work {
-    double *colsum;  /* n: column sums of L (total backward) */
-    double *rowsum;  /* n: row sums of G (total forward), NaN for zero output */
-    double *bcv;     /* n: backward CVs */
-    double *fss;     /* n: sums of squared deviations of the rows of G */
-    double *invx;    /* n: 1 / x_i, 0 for zero output */
-    double *rowz;    /* n: row sums of Z */
-    double *colz;    /* n: column sums of Z */
-    double *block;   /* n x BLOCK columns of L */
-    double *bmean;   /* nregions + 1: means of the total backward linkages */
-    double *fmean;   /* nregions + 1: means of the total forward linkages */
-    size_t *count;   /* nregions + 1 */
+    double *colsum; /* n: column sums of L (total backward) */
+    double *rowsum; /* n: row sums of G (total forward), NaN for zero output */
+    double *bcv;    /* n: backward CVs */
+    double *fss;    /* n: sums of squared deviations of the rows of G */
+    double *invx;   /* n: 1 / x_i, 0 for zero output */
+    double *rowz;   /* n: row sums of Z */
+    double *colz;   /* n: column sums of Z */
+    double *block;  /* n x BLOCK columns of L */
+    double *bmean;  /* nregions + 1: means of the total backward linkages */
+    double *fmean;  /* nregions + 1: means of the total forward linkages */
+    size_t *count;  /* nregions + 1 */
 } work;
 
 static void work_free(work *w)
@@ -136,10 +144,11 @@ static int fill_result(const clio_table *t, work *w, clio_result *r)
         v[F_BACKWARD_INDEX_REGION] = w->colsum[i] / w->bmean[reg];
         v[F_FORWARD_INDEX_REGION] = w->rowsum[i] / w->fmean[reg];
         v[F_BACKWARD_CV] = w->bcv[i];
-        v[F_FORWARD_CV] =
-            xi != 0 && n > 1 ? sqrt(w->fss[i] / (double)(n - 1)) / (w->rowsum[i] / (double)n)
-                             : NAN;
-        if (!(r->row_class[i] = clioi_strdup(classify(v[F_BACKWARD_INDEX], v[F_FORWARD_INDEX]))))
+        v[F_FORWARD_CV] = xi != 0 && n > 1
+                              ? sqrt(w->fss[i] / (double)(n - 1)) / (w->rowsum[i] / (double)n)
+                              : NAN;
+        if (!(r->row_class[i] =
+                  clioi_strdup(classify(v[F_BACKWARD_INDEX], v[F_FORWARD_INDEX]))))
             return CLIO_ENOMEM;
     }
     return CLIO_OK;
@@ -173,8 +182,9 @@ int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out
     };
     clio_result *r = clioi_result_alloc(t, "linkages", 1, NFIELDS);
     int status = CLIO_OK;
-    if (!w.colsum || !w.rowsum || !w.bcv || !w.fss || !w.invx || !w.rowz || !w.colz || !w.block || !w.bmean ||
-        !w.fmean || !w.count || !r || !(r->accounts[0] = clioi_strdup("output")) ||
+    if (!w.colsum || !w.rowsum || !w.bcv || !w.fss || !w.invx || !w.rowz || !w.colz ||
+        !w.block || !w.bmean || !w.fmean || !w.count || !r ||
+        !(r->accounts[0] = clioi_strdup("output")) ||
         !(r->account_units[0] = clioi_strdup("")) ||
         clioi_result_set_fields(r, field_names) != CLIO_OK ||
         !(r->class_name = clioi_strdup("class")) ||

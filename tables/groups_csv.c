@@ -151,8 +151,8 @@ int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **ou
         clio_error lookup;
         if (clio_table_find_sector(t, region, row->fields[c_sector], &e[count].sector,
                                    &lookup) != CLIO_OK) {
-            status = clioi_fail(err, CLIO_ELABEL, "%s:%zu: %s", path, row->line,
-                                lookup.message);
+            status =
+                clioi_fail(err, CLIO_ELABEL, "%s:%zu: %s", path, row->line, lookup.message);
             goto done;
         }
         if (group_index(g, &capacity, name, &e[count].group) != CLIO_OK) {
@@ -162,8 +162,8 @@ int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **ou
         e[count++].line = row->line;
     }
     if (count == 0) {
-        status = clioi_fail(err, CLIO_EFORMAT, "%s: no groups: the file has only a header",
-                            path);
+        status =
+            clioi_fail(err, CLIO_EFORMAT, "%s: no groups: the file has only a header", path);
         goto done;
     }
     status = build_members(g, e, count, path, t, err);

@@ -214,7 +214,8 @@ static double compare_row(const clio_table *t, const clio_result *r, size_t row,
                     size += fabs(coefficient(t, a, i) * t->x[i]);
                 }
                 double got = clio_result_value(r, row, a, (size_t)v);
-                worst = fmax(worst, rel_diff(got, want, (form == LEVELS ? 1e-3 : 1e-12) * size));
+                worst =
+                    fmax(worst, rel_diff(got, want, (form == LEVELS ? 1e-3 : 1e-12) * size));
             }
         }
         /* total_percent: 100 * total / account total */
@@ -237,8 +238,8 @@ static void test_miller_blair(void)
     clio_matrixset_files files = {.Z = "miller_blair_2x2_Z.csv", .Y = "miller_blair_2x2_f.csv"};
     clio_table *t;
     clio_error err = {0};
-    int status = clio_table_read_matrixset(SHARED "textbook_small_examples", &files, "MB", &t,
-                                           &err);
+    int status =
+        clio_table_read_matrixset(SHARED "textbook_small_examples", &files, "MB", &t, &err);
     if (!tap_ok(status == CLIO_OK, "Miller & Blair Table 2.3 loads (%s)", err.message)) {
         tap_skip(15, "no Miller & Blair table");
         return;
@@ -255,8 +256,8 @@ static void test_miller_blair(void)
         return;
     }
     tap_ok(r->nrows == 2 && r->naccounts == 1 && r->nfields == 5 && !r->additive &&
-               strcmp(r->fields[0], "total") == 0 && strcmp(r->fields[4], "total_percent") == 0 &&
-               r->description != NULL,
+               strcmp(r->fields[0], "total") == 0 &&
+               strcmp(r->fields[4], "total_percent") == 0 && r->description != NULL,
            "result: 2 sectors x 1 account (output) x 5 fields, not additive, described");
     /* By hand, A = [[.15 .25] [.2 .05]], x = (1000, 2000), f = (350, 1700):
      * without sector 1, x2 = 1700 / .95: lost 1000 + 2000 - 1700/.95 = 23000/19. */
@@ -351,12 +352,13 @@ static void test_random_sectors(void)
         size_t n, nregions;
         int kind;
         size_t zero;
-    } cases[] = {{1, 1, PLAIN, CLIO_NONE},  {4, 2, PLAIN, CLIO_NONE},   {9, 3, PIVOTING, 4},
-                 {25, 2, PLAIN, 0},         {40, 3, PIVOTING, CLIO_NONE}, {60, 3, PLAIN, 17},
+    } cases[] = {{1, 1, PLAIN, CLIO_NONE},    {4, 2, PLAIN, CLIO_NONE},     {9, 3, PIVOTING, 4},
+                 {25, 2, PLAIN, 0},           {40, 3, PIVOTING, CLIO_NONE}, {60, 3, PLAIN, 17},
                  {60, 2, PIVOTING, CLIO_NONE}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         size_t n = cases[c].n;
-        clio_table *t = random_table(n, cases[c].nregions, cases[c].kind, cases[c].zero, 31 + c);
+        clio_table *t =
+            random_table(n, cases[c].nregions, cases[c].kind, cases[c].zero, 31 + c);
         clio_error err = {0};
         clio_leontief *f;
         clio_result *r = NULL;
@@ -406,8 +408,8 @@ static void test_random_groups(void)
          * with the last; one with the zero-output sector 6 and a sector
          * listed out of order; everything */
         size_t members[200], start[8] = {0};
-        char *names[7] = {"single", "three", "region2", "overlap", "with_zero", "all",
-                          "single_again"};
+        char *names[7] = {"single",    "three", "region2",     "overlap",
+                          "with_zero", "all",   "single_again"};
         size_t m = 0, g = 0;
         members[m++] = 3;
         start[++g] = m;
@@ -477,8 +479,8 @@ static void test_random_groups(void)
 
 static void test_failures(void)
 {
-    clio_table *t = random_table(5, 1, PLAIN, CLIO_NONE, 5), *t6 = random_table(6, 1, PLAIN,
-                                                                              CLIO_NONE, 6);
+    clio_table *t = random_table(5, 1, PLAIN, CLIO_NONE, 5),
+               *t6 = random_table(6, 1, PLAIN, CLIO_NONE, 6);
     clio_error err = {0};
     clio_leontief *f, *f6;
     clio_leontief_factor(t, 0, &f, &err);
@@ -549,8 +551,8 @@ static void test_groups_csv(void)
         const char *needle;
         const char *what;
     } bad[] = {
-        {"region,sector,group\nR1,s1,a\nR1,steel,a\n", CLIO_ELABEL, "groups.csv:3: unknown sector 'steel'",
-         "unknown sector: CLIO_ELABEL with file:line"},
+        {"region,sector,group\nR1,s1,a\nR1,steel,a\n", CLIO_ELABEL,
+         "groups.csv:3: unknown sector 'steel'", "unknown sector: CLIO_ELABEL with file:line"},
         {"region,sector,group\nR9,s1,a\n", CLIO_ELABEL, "groups.csv:2: unknown region 'R9'",
          "unknown region: CLIO_ELABEL with file:line"},
         {"region,sector,group\nR1,s1,a\nR2,s4,a\nR1,s1,a\n", CLIO_ELABEL,

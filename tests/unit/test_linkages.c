@@ -7,13 +7,21 @@
 #include <stdlib.h>
 
 enum {
-    F_DIRECT_BACKWARD, F_DIRECT_FORWARD, F_TOTAL_BACKWARD, F_TOTAL_FORWARD, F_BACKWARD_INDEX,
-    F_FORWARD_INDEX, F_BACKWARD_INDEX_REGION, F_FORWARD_INDEX_REGION, F_BACKWARD_CV,
-    F_FORWARD_CV, NFIELDS
+    F_DIRECT_BACKWARD,
+    F_DIRECT_FORWARD,
+    F_TOTAL_BACKWARD,
+    F_TOTAL_FORWARD,
+    F_BACKWARD_INDEX,
+    F_FORWARD_INDEX,
+    F_BACKWARD_INDEX_REGION,
+    F_FORWARD_INDEX_REGION,
+    F_BACKWARD_CV,
+    F_FORWARD_CV,
+    NFIELDS
 };
 static const char *const field_names[NFIELDS] = {
-    "direct_backward", "direct_forward",  "total_backward",        "total_forward",
-    "backward_index",  "forward_index",   "backward_index_region", "forward_index_region",
+    "direct_backward", "direct_forward", "total_backward",        "total_forward",
+    "backward_index",  "forward_index",  "backward_index_region", "forward_index_region",
     "backward_cv",     "forward_cv"};
 
 static double uniform(unsigned long long *s)
@@ -41,8 +49,8 @@ static clio_table *random_table(size_t n, size_t nregions, size_t zero, unsigned
     for (size_t j = 0; j < n; j++) {
         double target = 0.1 + 0.7 * uniform(&seed), sum = 0;
         for (size_t i = 0; i < n; i++)
-            sum += t->Z[i + j * n] = (i != zero && j != zero) * uniform(&seed) *
-                                     (uniform(&seed) < 0.6);
+            sum += t->Z[i + j * n] =
+                (i != zero && j != zero) * uniform(&seed) * (uniform(&seed) < 0.6);
         for (size_t i = 0; i < n; i++)
             t->Z[i + j * n] = sum > 0 ? t->Z[i + j * n] / sum * target * t->x[j] : 0;
     }
@@ -206,7 +214,7 @@ static void test_random(void)
 {
     const struct {
         size_t n, nregions, zero;
-    } cases[] = {{2, 1, CLIO_NONE}, {7, 2, 3},           {30, 3, CLIO_NONE},
+    } cases[] = {{2, 1, CLIO_NONE}, {7, 2, 3},          {30, 3, CLIO_NONE},
                  {60, 3, 59},       {60, 2, CLIO_NONE}, {300, 3, 123}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         size_t n = cases[c].n;
@@ -246,8 +254,10 @@ static void test_random(void)
                    "n = %zu: every linkage, index and CV = explicit inverse (worst relative "
                    "difference %.2g, in %s)",
                    n, worst, field_names[worst_field]);
-            tap_ok(nan_ok, "n = %zu: NaN exactly where undefined (forward fields of a "
-                           "zero-output sector)", n);
+            tap_ok(nan_ok,
+                   "n = %zu: NaN exactly where undefined (forward fields of a "
+                   "zero-output sector)",
+                   n);
             tap_ok(class_ok, "n = %zu: classes from the indices", n);
             if (cases[c].zero != CLIO_NONE) {
                 size_t z = cases[c].zero;
