@@ -87,6 +87,13 @@ int clioi_extraction_finish(clio_result *r, const char *description)
     return CLIO_OK;
 }
 
+/* The result's one-line description. */
+static const char description[] =
+    "Hypothetical extraction of each sector: what each account would lose: total "
+    "(its row, column and final demand removed), backward (it buys no inputs), "
+    "forward (it sells no intermediate output; Ghosh), internal (it buys "
+    "nothing from itself); total_percent of the account's total";
+
 int clio_extract_sectors(const clio_table *t, const clio_leontief *f, clio_result **out,
                          clio_error *err)
 {
@@ -99,11 +106,7 @@ int clio_extract_sectors(const clio_table *t, const clio_leontief *f, clio_resul
     clio_result *r = clioi_result_alloc(t, "extraction", na, CLIOI_X_NFIELDS);
     double *ljj = clioi_calloc_array(n, sizeof *ljj);
     if (!r || !ljj || clioi_result_set_accounts_from_table(r, t) != CLIO_OK ||
-        clioi_extraction_finish(
-            r, "Hypothetical extraction of each sector: what each account would lose: "
-               "total (its row, column and final demand removed), backward (it buys no "
-               "inputs), forward (it sells no inputs; Ghosh), internal (it buys nothing "
-               "from itself); total_percent of the account's total") != CLIO_OK) {
+        clioi_extraction_finish(r, description) != CLIO_OK) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
         goto done;
     }

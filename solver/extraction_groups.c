@@ -221,6 +221,14 @@ static int check_groups(const clio_groups *g, size_t n, size_t *kmax, clio_error
     return CLIO_OK;
 }
 
+/* The result's one-line description. */
+static const char description[] =
+    "Hypothetical extraction of each group of sectors: what each account would "
+    "lose: total (the group's rows, columns and final demand removed), "
+    "backward (it buys no inputs), forward (it sells no intermediate output; "
+    "Ghosh), internal (no flows inside the group); total_percent of the "
+    "account's total";
+
 int clio_extract_groups(const clio_table *t, const clio_leontief *f, const clio_groups *g,
                         clio_result **out, clio_error *err)
 {
@@ -236,11 +244,7 @@ int clio_extract_groups(const clio_table *t, const clio_leontief *f, const clio_
     clio_result *r = group_result(t, g, b.na);
     if (!r || group_work_make(b.n, kmax, &w) != CLIO_OK ||
         clioi_result_set_accounts_from_table(r, t) != CLIO_OK ||
-        clioi_extraction_finish(
-            r, "Hypothetical extraction of each group of sectors: what each account would "
-               "lose: total (the group's rows, columns and final demand removed), backward "
-               "(it buys no inputs), forward (it sells no inputs; Ghosh), internal (no "
-               "flows inside the group); total_percent of the account's total") != CLIO_OK) {
+        clioi_extraction_finish(r, description) != CLIO_OK) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
         goto done;
     }

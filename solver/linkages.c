@@ -154,6 +154,13 @@ static int fill_result(const clio_table *t, work *w, clio_result *r)
     return CLIO_OK;
 }
 
+/* The result's one-line description. */
+static const char description[] =
+    "Linkages: direct (column sums of A, row sums of B) and total (column sums of "
+    "L, row sums of G); indices = total / mean over all sectors (_region: over the "
+    "sector's region); cv = coefficient of variation of the column of L (row of "
+    "G); class key = both indices > 1";
+
 int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out,
                   clio_error *err)
 {
@@ -189,11 +196,7 @@ int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out
         clioi_result_set_fields(r, field_names) != CLIO_OK ||
         !(r->class_name = clioi_strdup("class")) ||
         !(r->row_class = clioi_calloc_array(n, sizeof *r->row_class)) ||
-        !(r->description = clioi_strdup(
-              "Linkages: direct (column sums of A, row sums of B) and total (column sums of "
-              "L, row sums of G); indices = total / mean over all sectors (_region: over the "
-              "sector's region); cv = coefficient of variation of the column of L (row of "
-              "G); class key = both indices > 1"))) {
+        !(r->description = clioi_strdup(description))) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
         goto done;
     }
