@@ -352,9 +352,10 @@ static void test_random_sectors(void)
         size_t n, nregions;
         int kind;
         size_t zero;
-    } cases[] = {{1, 1, PLAIN, CLIO_NONE},    {4, 2, PLAIN, CLIO_NONE},     {9, 3, PIVOTING, 4},
-                 {25, 2, PLAIN, 0},           {40, 3, PIVOTING, CLIO_NONE}, {60, 3, PLAIN, 17},
-                 {60, 2, PIVOTING, CLIO_NONE}};
+    } cases[] = {{0, 1, PLAIN, CLIO_NONE}, {1, 1, PLAIN, CLIO_NONE},
+                 {4, 2, PLAIN, CLIO_NONE}, {9, 3, PIVOTING, 4},
+                 {25, 2, PLAIN, 0},        {40, 3, PIVOTING, CLIO_NONE},
+                 {60, 3, PLAIN, 17},       {60, 2, PIVOTING, CLIO_NONE}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         size_t n = cases[c].n;
         clio_table *t =

@@ -298,10 +298,21 @@ static void test_failures(void)
     clio_table_free(t);
     clio_table_free(t5);
 
+    /* No sectors: an empty result, no failure. */
+    t = random_table(0, 1, CLIO_NONE, 4);
+    err.message[0] = '\0';
+    clio_leontief_factor(t, 0, &f, &err);
+    int status = clio_linkages(t, f, &r, &err);
+    tap_ok(status == CLIO_OK && r->nrows == 0, "an empty table gives an empty result (%s)",
+           err.message);
+    clio_result_free(status == CLIO_OK ? r : NULL);
+    clio_leontief_free(f);
+    clio_table_free(t);
+
     /* One sector: no variation to measure. */
     t = random_table(1, 1, CLIO_NONE, 3);
     clio_leontief_factor(t, 0, &f, &err);
-    int status = clio_linkages(t, f, &r, &err);
+    status = clio_linkages(t, f, &r, &err);
     tap_ok(status == CLIO_OK && isnan(clio_result_value(r, 0, 0, F_BACKWARD_CV)) &&
                isnan(clio_result_value(r, 0, 0, F_FORWARD_CV)) &&
                clio_result_value(r, 0, 0, F_BACKWARD_INDEX) == 1.0,
