@@ -345,6 +345,62 @@ static void test_inverse_diagonal(void)
     }
 }
 
+/* The same on general random matrices (entries in (-1, 1)), factored here
+ * into a clio_leontief: partial pivoting then permutes rows in long
+ * cycles, not only in swapped pairs (whose permutation is its own inverse,
+ * which would hide a confusion of p and its inverse). */
+static void test_inverse_diagonal_general(void)
+{
+    const size_t sizes[] = {5, 37, 150};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        unsigned long long seed = 4242 + n;
+        clio_leontief f = {n, malloc(n * n * sizeof(double)), malloc(n * sizeof(lapack_int)),
+                           1};
+        double *inv = malloc(n * n * sizeof *inv), *d = malloc(n * sizeof *d);
+        size_t *p = malloc(n * sizeof *p);
+        for (size_t k = 0; k < n * n; k++)
+            f.lu[k] = inv[k] = 2 * uniform(&seed) - 1;
+        lapack_int info = LAPACKE_dgetrf(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n, f.lu,
+                                         (lapack_int)n, f.ipiv);
+        lapack_int *ip2 = malloc(n * sizeof *ip2);
+        if (info == 0)
+            info = LAPACKE_dgetrf(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n, inv,
+                                  (lapack_int)n, ip2);
+        if (info == 0)
+            info = LAPACKE_dgetri(LAPACK_COL_MAJOR, (lapack_int)n, inv, (lapack_int)n, ip2);
+        clio_error err = {0};
+        int status = info == 0 ? clioi_leontief_inverse_diagonal(&f, d, &err) : -1;
+        double worst = 0, norm = 0;
+        for (size_t i = 0; i < n * n; i++)
+            norm = fmax(norm, fabs(inv[i]));
+        for (size_t i = 0; status == CLIO_OK && i < n; i++)
+            worst = fmax(worst, fabs(d[i] - inv[i + i * n]) / norm);
+        /* the row permutation, and whether it is its own inverse */
+        for (size_t m = 0; m < n; m++)
+            p[m] = m;
+        for (size_t i = 0; i < n; i++) {
+            size_t r = (size_t)f.ipiv[i] - 1, tmp = p[i];
+            p[i] = p[r];
+            p[r] = tmp;
+        }
+        int involution = 1;
+        for (size_t m = 0; m < n; m++)
+            involution &= p[p[m]] == m;
+        tap_ok(
+            status == CLIO_OK && worst < 1e-12 && !involution,
+            "general %zu x %zu matrix, rows permuted in cycles: diagonal of the inverse from "
+            "the factor = dgetri's (worst difference %.2g of the largest element)",
+            n, n, worst);
+        free(f.lu);
+        free(f.ipiv);
+        free(ip2);
+        free(inv);
+        free(d);
+        free(p);
+    }
+}
+
 /* Every sector, every variant and account = a direct refactorisation. */
 static void test_random_sectors(void)
 {
@@ -601,6 +657,7 @@ int main(void)
 {
     test_miller_blair();
     test_inverse_diagonal();
+    test_inverse_diagonal_general();
     test_random_sectors();
     test_random_groups();
     test_failures();
