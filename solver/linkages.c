@@ -1,5 +1,5 @@
 /* linkages.c -- backward and forward linkages and key sectors
- * (Rasmussen 1956, Hirschman 1958; Miller & Blair 2009 ch. 12.1).
+ * (Rasmussen 1956, Hirschman 1958; Miller & Blair 2009 ch. 12).
  *
  * Direct linkages come from Z and x; total linkages from two solves with the
  * kept factor: column sums of L = (I - A)^-1 by (I - A)' b = 1, row sums of
