@@ -159,4 +159,10 @@ int clioi_result_set_fields(clio_result *r, const char *const *names);
  * account per unit of output (zero for sectors with zero output). */
 double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 
+/* ---- extraction internals ---- */
+/* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
+ * from the kept LU factor, by inverting its triangles in one n x n copy
+ * (about the cost of one factorisation; solver/inverse_diagonal.c). */
+int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_error *err);
+
 #endif /* CLIOI_H */
