@@ -87,6 +87,32 @@ void clioi_csv_write_field(FILE *fp, const char *text);
  * double (15 significant digits when enough, else 17); empty for NaN. */
 void clioi_csv_write_number(FILE *fp, double value);
 
+/* clioi_csv_column -- index of the header field equal to name, or
+ * CLIO_NONE. */
+size_t clioi_csv_column(const clioi_csv_row *header, const char *name);
+
+/* Keyed CSVs (tables/keyed_csv.c): rows keyed by columns 'sector' and
+ * 'region' of a table (region optional for one-region tables), in any
+ * order, by header name -- demand, cost-change and group files. */
+typedef struct clioi_keyed_columns {
+    size_t region; /* CLIO_NONE when the file has no 'region' column */
+    size_t sector;
+} clioi_keyed_columns;
+
+/* clioi_keyed_csv_header -- check the header (row 0) of csv: 'sector',
+ * 'region' when t has several regions, and every name of required (NULL-
+ * terminated).  Key columns go to key; the columns of required, then of
+ * optional (NULL-terminated, or NULL; CLIO_NONE when absent) to cols.
+ * CLIO_EFORMAT (with file:line) for an empty file or a missing column. */
+int clioi_keyed_csv_header(const clioi_csv *csv, const clio_table *t,
+                           const char *const *required, const char *const *optional,
+                           clioi_keyed_columns *key, size_t *cols, clio_error *err);
+/* clioi_keyed_csv_row -- data row r (>= 1) of csv: CLIO_EFORMAT when its
+ * field count differs from the header's, CLIO_ELABEL for an unknown region
+ * or sector (messages with file:line); else the sector's index in t. */
+int clioi_keyed_csv_row(const clioi_csv *csv, size_t r, const clio_table *t,
+                        const clioi_keyed_columns *key, size_t *sector, clio_error *err);
+
 /* A labelled matrix CSV: first row = column keys, first column = row keys
  * (optionally a second column "unit"), numbers elsewhere. */
 typedef struct clioi_lmatrix {

@@ -3,19 +3,12 @@
  * for one-region tables), in any order, by header name.  Without a
  * component (or with an empty one), change is the change of value-added
  * cost per unit of output; with one, the relative change of that
- * value-added row (0.1 = +10 %), i.e. V(component, j) / x_j * change. */
+ * value-added row (0.1 = +10 %), i.e. V(component, j) / x_j * change.
+ * Header and row keys are checked by keyed_csv.c; here the changes. */
 #include "clioi.h"
 
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-
-static size_t column_of(const clioi_csv_row *header, const char *name)
-{
-    for (size_t c = 0; c < header->nfields; c++)
-        if (strcmp(header->fields[c], name) == 0)
-            return c;
-    return CLIO_NONE;
-}
 
 /* "'a', 'b'" of the value-added row names, cut with "..." when long. */
 static void list_components(const clio_table *t, char *buf, size_t len)
@@ -32,72 +25,53 @@ static void list_components(const clio_table *t, char *buf, size_t len)
     }
 }
 
+/* Add one row's change for sector i to dv: absolute without a component,
+ * relative to V(component, i) / x_i with one. */
+static int add_change(const clioi_csv *csv, size_t r, const clio_table *t, size_t i,
+                      double change, const char *component, double *dv, clio_error *err)
+{
+    if (*component == '\0') {
+        dv[i] += change;
+        return CLIO_OK;
+    }
+    size_t k = clioi_find_label(t->va_names, t->nva, component);
+    if (k == CLIO_NONE) {
+        char known[640];
+        list_components(t, known, sizeof known);
+        return clioi_fail(err, CLIO_ELABEL,
+                          "%s:%zu: unknown value-added component '%s' (the table has: %s)",
+                          csv->path, csv->rows[r].line, component, t->nva ? known : "none");
+    }
+    if (t->x[i] != 0)
+        dv[i] += t->V[k + i * t->nva] / t->x[i] * change;
+    return CLIO_OK;
+}
+
 int clio_cost_change_read_csv(const char *path, const clio_table *t, double *dv,
                               clio_error *err)
 {
+    static const char *const required[] = {"change", NULL};
+    static const char *const optional[] = {"component", NULL};
     for (size_t i = 0; i < t->n; i++)
         dv[i] = 0;
     clioi_csv *csv;
     int status = clioi_csv_read(path, &csv, err);
     if (status != CLIO_OK)
         return status;
-    if (csv->nrows == 0) {
-        clioi_csv_free(csv);
-        return clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
-    }
-    const clioi_csv_row *header = &csv->rows[0];
-    size_t c_region = column_of(header, "region"), c_sector = column_of(header, "sector");
-    size_t c_change = column_of(header, "change"), c_comp = column_of(header, "component");
-    if (c_sector == CLIO_NONE || c_change == CLIO_NONE) {
-        status = clioi_fail(err, CLIO_EFORMAT,
-                            "%s:%zu: the header needs columns 'sector' and 'change' (and "
-                            "'region' for multi-region tables, optionally 'component')",
-                            path, header->line);
-        goto done;
-    }
-    if (c_region == CLIO_NONE && t->nregions > 1) {
-        status = clioi_fail(err, CLIO_EFORMAT,
-                            "%s:%zu: the table has %zu regions: add a 'region' column", path,
-                            header->line, t->nregions);
-        goto done;
-    }
-    for (size_t r = 1; r < csv->nrows; r++) {
+    clioi_keyed_columns key;
+    size_t cols[2]; /* change, component */
+    status = clioi_keyed_csv_header(csv, t, required, optional, &key, cols, err);
+    for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != header->nfields) {
-            status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                                path, row->line, row->nfields, header->nfields);
-            goto done;
-        }
-        const char *region = c_region != CLIO_NONE ? row->fields[c_region] : NULL;
         size_t i;
-        clio_error lookup;
-        if (clio_table_find_sector(t, region, row->fields[c_sector], &i, &lookup) != CLIO_OK) {
-            status = clioi_fail(err, CLIO_ELABEL, "%s:%zu: %s", path, row->line,
-                                lookup.message);
-            goto done;
-        }
         double change;
-        if ((status = clioi_csv_number(csv, row, c_change, "change", &change, err)))
-            goto done;
-        const char *component = c_comp != CLIO_NONE ? row->fields[c_comp] : "";
-        if (*component == '\0') {
-            dv[i] += change;
-            continue;
-        }
-        size_t k = clioi_find_label(t->va_names, t->nva, component);
-        if (k == CLIO_NONE) {
-            char known[640];
-            list_components(t, known, sizeof known);
-            status = clioi_fail(err, CLIO_ELABEL,
-                                "%s:%zu: unknown value-added component '%s' (the table has: "
-                                "%s)",
-                                path, row->line, component, t->nva ? known : "none");
-            goto done;
-        }
-        if (t->x[i] != 0)
-            dv[i] += t->V[k + i * t->nva] / t->x[i] * change;
+        status = clioi_keyed_csv_row(csv, r, t, &key, &i, err);
+        if (status == CLIO_OK)
+            status = clioi_csv_number(csv, row, cols[0], "change", &change, err);
+        if (status == CLIO_OK)
+            status = add_change(csv, r, t, i, change,
+                                cols[1] != CLIO_NONE ? row->fields[cols[1]] : "", dv, err);
     }
-done:
     clioi_csv_free(csv);
     return status;
 }

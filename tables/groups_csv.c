@@ -1,7 +1,8 @@
 /* groups_csv.c -- groups of sectors (clusters, policy targets) from a CSV
  * with the columns region,sector,group (region optional for one-region
  * tables), in any order, by header name.  A sector may belong to several
- * groups, but only once to each.  Used by hypothetical extraction of groups. */
+ * groups, but only once to each.  Used by hypothetical extraction of groups.
+ * Header and row keys are checked by keyed_csv.c; here the groups. */
 #include "clioi.h"
 
 #include <stdlib.h>
@@ -11,14 +12,6 @@
 typedef struct entry {
     size_t group, sector, line;
 } entry;
-
-static size_t column_of(const clioi_csv_row *header, const char *name)
-{
-    for (size_t c = 0; c < header->nfields; c++)
-        if (strcmp(header->fields[c], name) == 0)
-            return c;
-    return CLIO_NONE;
-}
 
 void clio_groups_free(clio_groups *g)
 {
@@ -99,9 +92,30 @@ done:
     return status;
 }
 
+/* Row r of the file as an entry: its sector (via keyed_csv.c) and its
+ * group, a non-empty name, added to g when new. */
+static int read_entry(const clioi_csv *csv, size_t r, const clio_table *t,
+                      const clioi_keyed_columns *key, size_t c_group, clio_groups *g,
+                      size_t *capacity, entry *e, clio_error *err)
+{
+    int status = clioi_keyed_csv_row(csv, r, t, key, &e->sector, err);
+    if (status != CLIO_OK)
+        return status;
+    const clioi_csv_row *row = &csv->rows[r];
+    const char *name = row->fields[c_group];
+    if (name[0] == '\0')
+        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: the group name is empty", csv->path,
+                          row->line);
+    if (group_index(g, capacity, name, &e->group) != CLIO_OK)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    e->line = row->line;
+    return CLIO_OK;
+}
+
 int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **out,
                          clio_error *err)
 {
+    static const char *const required[] = {"group", NULL};
     *out = NULL;
     clioi_csv *csv;
     int status = clioi_csv_read(path, &csv, err);
@@ -109,65 +123,21 @@ int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **ou
         return status;
     clio_groups *g = calloc(1, sizeof *g);
     entry *e = clioi_calloc_array(csv->nrows, sizeof *e);
-    size_t count = 0, capacity = 0;
-    if (!g || !e) {
+    size_t count = 0, capacity = 0, c_group;
+    clioi_keyed_columns key;
+    if (!g || !e)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
-        goto done;
+    else
+        status = clioi_keyed_csv_header(csv, t, required, NULL, &key, &c_group, err);
+    for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
+        status = read_entry(csv, r, t, &key, c_group, g, &capacity, &e[count], err);
+        count += status == CLIO_OK;
     }
-    if (csv->nrows == 0) {
-        status = clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
-        goto done;
-    }
-    const clioi_csv_row *header = &csv->rows[0];
-    size_t c_region = column_of(header, "region"), c_sector = column_of(header, "sector");
-    size_t c_group = column_of(header, "group");
-    if (c_sector == CLIO_NONE || c_group == CLIO_NONE) {
-        status = clioi_fail(err, CLIO_EFORMAT,
-                            "%s:%zu: the header needs columns 'sector' and 'group' (and "
-                            "'region' for multi-region tables)",
-                            path, header->line);
-        goto done;
-    }
-    if (c_region == CLIO_NONE && t->nregions > 1) {
-        status = clioi_fail(err, CLIO_EFORMAT,
-                            "%s:%zu: the table has %zu regions: add a 'region' column", path,
-                            header->line, t->nregions);
-        goto done;
-    }
-    for (size_t r = 1; r < csv->nrows; r++) {
-        const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != header->nfields) {
-            status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                                path, row->line, row->nfields, header->nfields);
-            goto done;
-        }
-        const char *name = row->fields[c_group];
-        if (name[0] == '\0') {
-            status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: the group name is empty", path,
-                                row->line);
-            goto done;
-        }
-        const char *region = c_region != CLIO_NONE ? row->fields[c_region] : NULL;
-        clio_error lookup;
-        if (clio_table_find_sector(t, region, row->fields[c_sector], &e[count].sector,
-                                   &lookup) != CLIO_OK) {
-            status =
-                clioi_fail(err, CLIO_ELABEL, "%s:%zu: %s", path, row->line, lookup.message);
-            goto done;
-        }
-        if (group_index(g, &capacity, name, &e[count].group) != CLIO_OK) {
-            status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
-            goto done;
-        }
-        e[count++].line = row->line;
-    }
-    if (count == 0) {
+    if (status == CLIO_OK && count == 0)
         status =
             clioi_fail(err, CLIO_EFORMAT, "%s: no groups: the file has only a header", path);
-        goto done;
-    }
-    status = build_members(g, e, count, path, t, err);
-done:
+    if (status == CLIO_OK)
+        status = build_members(g, e, count, path, t, err);
     free(e);
     clioi_csv_free(csv);
     if (status != CLIO_OK) {
