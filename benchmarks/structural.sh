@@ -14,6 +14,9 @@
 #
 # Runs alternate between the commands; medians of RUNS runs are reported
 # (wall seconds of the whole process and clio's own -v phase timings).
+# NumPy baselines (benchmarks/numpy_structural.py) compute the same results
+# from explicit inverses, and fio's one-refactorisation-per-sector
+# extraction is timed on 10 sectors.
 # Results go to stdout and to benchmarks/results-structural.md.
 #
 # Environment: BUILD (build), BENCH_WIOD (../shared/data/wiod_2013_release),
@@ -72,12 +75,21 @@ declare -A CMDS=(
     [type2]="multipliers $table --type II --households-income value_added --households-consumption c37"
     [extract]="extract $table"
 )
-ORDER=(type1 type2 extract)
+# The NumPy baselines (benchmarks/numpy_structural.py): the same results
+# from explicit inverses.
+NP="$PY benchmarks/numpy_structural.py"
+declare -A NUMPY=(
+    [np_type2]="type2 $table value_added c37"
+    [np_extract]="extract $table"
+)
+ORDER=(type1 type2 extract np_type2 np_extract)
 runs_tsv=$TMP/runs.tsv
 : >"$runs_tsv"
 run_one() { # name run
+    local cmd
+    if [[ $1 == np_* ]]; then cmd="$NP ${NUMPY[$1]}"; else cmd="$CLIO ${CMDS[$1]} --format csv -q -v"; fi
     # shellcheck disable=SC2086
-    /usr/bin/time -f '%e %M' -o "$TMP/time" $CLIO ${CMDS[$1]} --format csv -q -v \
+    /usr/bin/time -f '%e %M' -o "$TMP/time" $cmd \
         >"$TMP/$1.csv" 2>"$TMP/$1.err" || { log "$1 failed:"; cat "$TMP/$1.err" >&2; exit 1; }
     local wall rss phases
     read -r wall rss < <(tail -n 1 "$TMP/time")
@@ -92,6 +104,12 @@ for ((r = 1; r <= RUNS; r++)); do
     for name in "${ORDER[@]}"; do run_one "$name" "$r"; done
     ORDER=("${ORDER[@]:1}" "${ORDER[0]}") # rotate who goes first
 done
+# Both sides computed the same numbers (last run's outputs):
+same_type2=$($NP --compare type2_effect "$TMP/type2.csv" "$TMP/np_type2.csv")
+same_extract=$($NP --compare total "$TMP/extract.csv" "$TMP/np_extract.csv")
+# fio's way, one refactorisation per sector, on a sample of 10 sectors
+log "refactoring for 10 sectors (fio's way)"
+refactor=$($NP refactor "$table" 10)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
@@ -104,8 +122,9 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
     echo "- table: WIOD 2011, n = $n, value_added = x - 1'Z; $RUNS runs, medians;" \
          "load average before / after: $load_before / $load_after"
     echo
-    "$PY" - "$runs_tsv" <<'PYEOF'
-import statistics, sys
+    "$PY" - "$runs_tsv" "$same_type2" "$same_extract" "$refactor" <<'PYEOF'
+import json, statistics, sys
+same_type2, same_extract, refactor = sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 recs = {}
 for line in open(sys.argv[1]):
     name, run, wall, rss, phases = line.rstrip("\n").split("\t")
@@ -124,8 +143,24 @@ def compute(name):  # everything after reading and checking the table
 print("| command | wall s | read | factor | solve | write | compute s | peak MiB |")
 print("|---|--:|--:|--:|--:|--:|--:|--:|")
 for name in ("type1", "type2", "extract"):
-    print(f"| {name} | {med(name, 'wall'):.3f} | {med(name, 'read'):.3f} | {med(name, 'factor'):.3f} "
+    print(f"| clio {name} | {med(name, 'wall'):.3f} | {med(name, 'read'):.3f} | {med(name, 'factor'):.3f} "
           f"| {med(name, 'solve'):.3f} | {med(name, 'write'):.3f} | {compute(name):.3f} | {med(name, 'rss'):.0f} |")
+for name in ("np_type2", "np_extract"):
+    print(f"| NumPy {name[3:]} | {med(name, 'wall'):.3f} | | | | | | {med(name, 'rss'):.0f} |")
+print()
+print("Against NumPy with explicit inverses (whole processes, same numbers):")
+print()
+print("| result | clio s | NumPy s | speed-up | clio MiB | NumPy MiB | max rel. diff |")
+print("|---|--:|--:|--:|--:|--:|--:|")
+for name, same in (("type2", same_type2), ("extract", same_extract)):
+    c, p = med(name, "wall"), med("np_" + name, "wall")
+    print(f"| {name} | {c:.3f} | {p:.3f} | {p / c:.1f}x | {med(name, 'rss'):.0f} "
+          f"| {med('np_' + name, 'rss'):.0f} | {same} |")
+per = refactor["per_sector_s"]
+print()
+print(f"One refactorisation per sector (fio's way, NumPy solve, {refactor['sample']} sectors timed): "
+      f"{per:.3f} s per sector, {refactor['all_sectors_s']:.0f} s for all {refactor['n']} "
+      f"= {refactor['all_sectors_s'] / med('extract', 'wall'):.0f}x clio's whole run.")
 r2 = med("type2", "wall") / med("type1", "wall")
 c2 = compute("type2") / compute("type1")
 factor = statistics.median([r["factor"] for n in recs for r in recs[n] if "factor" in r])
