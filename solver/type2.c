@@ -11,6 +11,19 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* The 1-norm (largest absolute column sum) of a k x k matrix. */
+static double matrix_norm1(const double *M, size_t k)
+{
+    double norm = 0;
+    for (size_t c = 0; c < k; c++) {
+        double sum = 0;
+        for (size_t r = 0; r < k; r++)
+            sum += fabs(M[r + c * k]);
+        norm = fmax(norm, sum);
+    }
+    return norm;
+}
+
 /* Sinv = S^-1 with S = I - P' Q (P, Q n x k, ld n), and the check that the
  * closed model is productive: S must be non-singular with S^-1 >= 0 (then
  * S^-1 1 > 0).  When HR and HC are >= 0, S is a Z-matrix and this is
@@ -36,17 +49,30 @@ static int schur_inverse(const clio_households *h, const double *P, const double
             Sinv[r + c * k] = r == c;
         }
     }
+    double snorm = matrix_norm1(S, k);
     lapack_int kk = (lapack_int)k;
     lapack_int info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, kk, kk, S, kk, ipiv, Sinv, kk);
     int status = CLIO_OK;
+    /* A nearly singular S means households spend on the table's sectors
+     * (almost) all the income they earn there: nothing leaks, and the
+     * induced effects are rounding noise of size 1 / rcond. */
+    double rcond = info == 0 ? 1.0 / (snorm * matrix_norm1(Sinv, k)) : 0.0;
+    if (info == 0 && !(rcond >= CLIO_RCOND_WARN))
+        status = clioi_fail(err, CLIO_ESINGULAR,
+                            "the model closed for households is singular (reciprocal condition "
+                            "number of I - HR L HC %.3g): households spend on the table's "
+                            "sectors all the income they earn, so no Type II multiplier is "
+                            "finite; close with a narrower income row (e.g. compensation of "
+                            "employees) or consumption column",
+                            rcond);
     if (info < 0) {
         status = clioi_fail(err, CLIO_EINVAL, "dgesv: argument %d invalid", (int)-info);
     } else if (info > 0) {
         size_t g = (size_t)info - 1;
-        status = clioi_fail(err, CLIO_ENONPRODUCTIVE,
-                            "the model closed for households is not productive: I - HR L HC "
-                            "is singular (households '%s' spend exactly what their spending "
-                            "earns them again)",
+        status = clioi_fail(err, CLIO_ESINGULAR,
+                            "the model closed for households is singular: I - HR L HC has a "
+                            "zero pivot at households '%s' (they spend exactly what their "
+                            "spending earns them again)",
                             h->names[g]);
     }
     for (size_t g = 0; status == CLIO_OK && g < k; g++) {

@@ -173,3 +173,10 @@ setup() {
     [ "$status" -eq 8 ]
     [[ "$output" == *"$T/inf.csv:2"* ]]
 }
+
+@test "multipliers --type II: a closure that leaks nothing is singular (exit 10), not 1e16" {
+    run "$CLIO" multipliers tests/fixtures/leather --type II --households-income value_added \
+        --households-consumption final_demand
+    [ "$status" -eq 10 ]
+    [[ "$output" == *"the model closed for households is singular"* ]]
+}

@@ -461,6 +461,41 @@ static void test_errors(void)
     tap_status(status, CLIO_EVALUE, err.message, "not finite", "Inf demand change is refused");
     clio_leontief_free(f);
 
+    /* A balanced table closed with all value added as income and all final
+     * demand as household spending leaks nothing: the closure is singular
+     * (in exact arithmetic; numerically S is 0 or rounding noise). */
+    clio_table *closed = clio_table_alloc(1, 2, 1, 1, 0);
+    const double zmb[4] = {150, 200, 500, 100}, fmb[2] = {350, 1700};
+    int ok = closed && clio_table_set_label(closed, CLIO_LABEL_REGION, 0, "R") == CLIO_OK &&
+             clio_table_set_label(closed, CLIO_LABEL_SECTOR, 0, "s1") == CLIO_OK &&
+             clio_table_set_label(closed, CLIO_LABEL_SECTOR, 1, "s2") == CLIO_OK &&
+             clio_table_set_label(closed, CLIO_LABEL_FINAL_DEMAND, 0, "hh") == CLIO_OK &&
+             clio_table_set_label(closed, CLIO_LABEL_VALUE_ADDED, 0, "va") == CLIO_OK;
+    for (size_t i = 0; ok && i < 2; i++) {
+        closed->sector_region[i] = 0;
+        closed->Y[i] = fmb[i];
+        closed->x[i] = zmb[i] + zmb[i + 2] + fmb[i];
+        for (size_t j = 0; j < 2; j++)
+            closed->Z[i + 2 * j] = zmb[i + 2 * j];
+    }
+    for (size_t j = 0; ok && j < 2; j++)
+        closed->V[j] = closed->x[j] - zmb[2 * j] - zmb[1 + 2 * j];
+    clio_households *hall = NULL;
+    clio_leontief *fall = NULL;
+    r = (clio_result *)&err;
+    status = !ok ? CLIO_ENOMEM : clio_households_define(closed, "va", "hh", &hall, &err);
+    if (status == CLIO_OK)
+        status = clio_leontief_factor(closed, 0, &fall, &err);
+    if (status == CLIO_OK)
+        status = clio_multipliers_type2(closed, fall, hall, &r, &err);
+    tap_status(status, CLIO_ESINGULAR, err.message, "singular",
+               "a closure that leaks nothing (all value added earned, all final demand spent) "
+               "is CLIO_ESINGULAR, not a multiplier of 1e16");
+    tap_ok(r == NULL, "... and gives no result");
+    clio_leontief_free(fall);
+    clio_households_free(hall);
+    clio_table_free(closed);
+
     /* Households of another table. */
     clio_table *t2 = random_table(0, 5, 0.5, 99, 7);
     clio_leontief_factor(t2, 0, &f, &err);
