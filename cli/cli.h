@@ -95,6 +95,35 @@ int cli_load_table(const cli_common *o, const char *path, clio_table **out);
 /* cli_emit -- print a result to stdout (text or CSV) and save it with -o. */
 int cli_emit(const cli_common *o, const clio_result *r);
 
+/* One command's analysis of a table.  ctx holds the command's options and
+ * what prepare reads; the command frees it after cli_run_analysis. */
+typedef struct cli_analysis {
+    int keep_z; /* the analysis needs Z: factor in a copy, not in Z's memory */
+    /* Read the command's inputs once the table is loaded and checked, before
+     * the costly factorisation (NULL: none). */
+    int (*prepare)(void *ctx, const clio_table *t, clio_error *err);
+    int (*analyse)(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err);
+    void *ctx;
+} cli_analysis;
+
+/* cli_run_analysis -- load and check TABLE, prepare, factor I - A, analyse
+ * (timed as "solve"), print and save the result.  Returns the exit status;
+ * every error is printed. */
+int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis *a);
+
+/* cli_sector_vector -- n doubles for a per-sector input (a demand or cost
+ * change), or NULL with CLIO_ENOMEM in err. */
+double *cli_sector_vector(const clio_table *t, clio_error *err);
+
+/* A matrix computed from the factor (e.g. the Leontief or Ghosh inverse). */
+typedef int (*cli_matrix_fn)(const clio_table *t, const clio_leontief *f, double *M, size_t ld,
+                             clio_error *err);
+/* cli_save_matrix -- compute an n x n matrix with fill and write it as
+ * labelled CSV to path (n more n x n doubles, only on request). */
+int cli_save_matrix(const clio_table *t, const clio_leontief *f, cli_matrix_fn fill,
+                    const char *path, clio_error *err);
+
 /* Wall-clock seconds, for --verbose timings. */
 double cli_now(void);
 void cli_timing(const cli_common *o, const char *phase, double seconds);

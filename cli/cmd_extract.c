@@ -6,6 +6,26 @@
 
 enum { OPT_GROUPS = 500 };
 
+typedef struct extract_inputs {
+    const char *groups_file; /* --groups, or NULL: every sector */
+    clio_groups *groups;
+} extract_inputs;
+
+static int read_groups(void *ctx, const clio_table *t, clio_error *err)
+{
+    extract_inputs *in = ctx;
+    return in->groups_file ? clio_groups_read_csv(in->groups_file, t, &in->groups, err)
+                           : CLIO_OK;
+}
+
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    const extract_inputs *in = ctx;
+    return in->groups ? clio_extract_groups(t, f, in->groups, out, err)
+                      : clio_extract_sectors(t, f, out, err);
+}
+
 int cmd_extract(int argc, char **argv)
 {
     static const char usage[] =
@@ -32,33 +52,10 @@ int cmd_extract(int argc, char **argv)
     if (rc)
         return rc == -2 ? 0 : rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_groups *g = NULL;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    if (groups_file.value &&
-        (status = clio_groups_read_csv(groups_file.value, t, &g, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    if ((status = cli_factor(&o, t, 0, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    status = g ? clio_extract_groups(t, f, g, &r, &err) : clio_extract_sectors(t, f, &r, &err);
-    if (status != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_groups_free(g);
-    clio_table_free(t);
+    /* Extraction needs Z besides the factor: keep it. */
+    extract_inputs in = {groups_file.value, NULL};
+    const cli_analysis a = {.keep_z = 1, .prepare = read_groups, .analyse = analyse, .ctx = &in};
+    int status = cli_run_analysis(&o, table, &a);
+    clio_groups_free(in.groups);
     return status;
 }

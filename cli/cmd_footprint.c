@@ -30,6 +30,15 @@ static int extra_option(void *ctx, int opt, const char *arg)
     return 0;
 }
 
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    const footprint_options *fo = ctx;
+    if (strcmp(fo->by, "sector") == 0)
+        return clio_footprints(t, f, out, NULL, err);
+    return clio_footprints(t, f, NULL, out, err);
+}
+
 int cmd_footprint(int argc, char **argv)
 {
     static const char usage[] = "clio footprint TABLE [--by region|sector] [--format text|csv] "
@@ -57,29 +66,7 @@ int cmd_footprint(int argc, char **argv)
     if (rc)
         return rc == -2 ? 0 : rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    int by_sector = strcmp(fo.by, "sector") == 0;
     /* Only x, Y and the accounts are needed after I - A is built. */
-    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    status = by_sector ? clio_footprints(t, f, &r, NULL, &err)
-                       : clio_footprints(t, f, NULL, &r, &err);
-    if (status != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_table_free(t);
-    return status;
+    const cli_analysis a = {.analyse = analyse, .ctx = &fo};
+    return cli_run_analysis(&o, table, &a);
 }

@@ -4,22 +4,14 @@
  * --inverse. */
 #include "cli.h"
 
-#include <stdlib.h>
-
-/* G = xhat^-1 L xhat, on request: n more n x n doubles. */
-static int save_inverse(const cli_common *o, const clio_table *t, const clio_leontief *f,
-                        const char *path)
+/* With --inverse, G = xhat^-1 L xhat is written first (n more n x n
+ * doubles); ctx is the --inverse path or NULL. */
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
 {
-    clio_error err = {0};
-    size_t ld = t->n ? t->n : 1;
-    double *G = malloc(ld * ld * sizeof *G);
-    if (!G)
-        return cli_error(o, CLIO_ENOMEM, NULL);
-    int status = clio_ghosh_inverse(t, f, G, ld, &err);
-    if (status == CLIO_OK)
-        status = clio_matrix_save_csv(t, G, ld, path, &err);
-    free(G);
-    return status == CLIO_OK ? CLIO_OK : cli_error(o, status, &err);
+    const char *inverse = ctx;
+    int status = inverse ? cli_save_matrix(t, f, clio_ghosh_inverse, inverse, err) : CLIO_OK;
+    return status == CLIO_OK ? clio_ghosh(t, f, out, err) : status;
 }
 
 int cmd_ghosh(int argc, char **argv)
@@ -48,28 +40,7 @@ int cmd_ghosh(int argc, char **argv)
     if (rc)
         return rc == -2 ? 0 : rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
     /* B needs Z: factor in a copy. */
-    if ((status = cli_factor(&o, t, 0, &f)) != CLIO_OK)
-        goto done;
-    if (inverse.value && (status = save_inverse(&o, t, f, inverse.value)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    if ((status = clio_ghosh(t, f, &r, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_table_free(t);
-    return status;
+    const cli_analysis a = {.keep_z = 1, .analyse = analyse, .ctx = (void *)inverse.value};
+    return cli_run_analysis(&o, table, &a);
 }

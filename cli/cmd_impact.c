@@ -7,6 +7,32 @@
 
 #include <stdlib.h>
 
+typedef struct impact_inputs {
+    const cli_households *hh;
+    const char *demand; /* --demand CHANGES.csv */
+    double *df;         /* the demand change, n values */
+    clio_households *h; /* the closure, with --type II */
+} impact_inputs;
+
+static int read_inputs(void *ctx, const clio_table *t, clio_error *err)
+{
+    impact_inputs *in = ctx;
+    if (!(in->df = cli_sector_vector(t, err)))
+        return CLIO_ENOMEM;
+    int status = clio_demand_read_csv(in->demand, t, in->df, err);
+    if (status == CLIO_OK && in->hh->type == 2)
+        status = clio_households_define(t, in->hh->income, in->hh->consumption, &in->h, err);
+    return status;
+}
+
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    const impact_inputs *in = ctx;
+    return in->h ? clio_impact_type2(t, f, in->h, in->df, out, err)
+                 : clio_impact(t, f, in->df, out, err);
+}
+
 int cmd_impact(int argc, char **argv)
 {
     static const char usage[] =
@@ -39,40 +65,10 @@ int cmd_impact(int argc, char **argv)
     if ((rc = cli_households_check(&o, &hh, usage)) != 0)
         return rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_households *h = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    double *df = malloc((t->n ? t->n : 1) * sizeof *df);
-    if (!df) {
-        status = cli_error(&o, CLIO_ENOMEM, NULL);
-        goto done;
-    }
-    if ((status = clio_demand_read_csv(demand.value, t, df, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    if (hh.type == 2 && (status = cli_households_define(&o, &hh, t, &h)) != CLIO_OK)
-        goto done;
-    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    status = h ? clio_impact_type2(t, f, h, df, &r, &err) : clio_impact(t, f, df, &r, &err);
-    if (status != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    free(df);
-    clio_result_free(r);
-    clio_households_free(h);
-    clio_leontief_free(f);
-    clio_table_free(t);
+    impact_inputs in = {&hh, demand.value, NULL, NULL};
+    const cli_analysis a = {.prepare = read_inputs, .analyse = analyse, .ctx = &in};
+    int status = cli_run_analysis(&o, table, &a);
+    free(in.df);
+    clio_households_free(in.h);
     return status;
 }

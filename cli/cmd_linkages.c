@@ -4,6 +4,13 @@
  * key-sector class.  Needs Z besides the factor, so Z is not consumed. */
 #include "cli.h"
 
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    (void)ctx;
+    return clio_linkages(t, f, out, err);
+}
+
 int cmd_linkages(int argc, char **argv)
 {
     static const char usage[] = "clio linkages TABLE [--format text|csv] [-o OUT.nc|OUT.csv]";
@@ -21,25 +28,7 @@ int cmd_linkages(int argc, char **argv)
     if (rc)
         return rc == -2 ? 0 : rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    if ((status = cli_factor(&o, t, 0, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    if ((status = clio_linkages(t, f, &r, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_table_free(t);
-    return status;
+    /* Linkages need Z besides the factor: keep it. */
+    const cli_analysis a = {.keep_z = 1, .analyse = analyse};
+    return cli_run_analysis(&o, table, &a);
 }

@@ -6,21 +6,39 @@
 #include "cli.h"
 #include "households_option.h"
 
-#include <stdlib.h>
+typedef struct multiplier_inputs {
+    const cli_households *hh;
+    const char *inverse;  /* --inverse L.csv, or NULL */
+    clio_households *h;   /* the closure, with --type II */
+} multiplier_inputs;
 
-/* The Leontief inverse, on request: n more n x n doubles. */
-static int save_inverse(const cli_common *o, const clio_table *t, const clio_leontief *f,
-                        const char *path)
+static int define_households(void *ctx, const clio_table *t, clio_error *err)
 {
-    clio_error err = {0};
-    double *L = malloc((t->n ? t->n * t->n : 1) * sizeof *L);
-    if (!L)
-        return cli_error(o, CLIO_ENOMEM, NULL);
-    int status = clio_leontief_inverse(f, L, t->n ? t->n : 1, &err);
-    if (status == CLIO_OK)
-        status = clio_matrix_save_csv(t, L, t->n ? t->n : 1, path, &err);
-    free(L);
-    return status == CLIO_OK ? CLIO_OK : cli_error(o, status, &err);
+    multiplier_inputs *in = ctx;
+    if (in->hh->type != 2)
+        return CLIO_OK;
+    return clio_households_define(t, in->hh->income, in->hh->consumption, &in->h, err);
+}
+
+static int leontief_inverse(const clio_table *t, const clio_leontief *f, double *L, size_t ld,
+                            clio_error *err)
+{
+    (void)t;
+    return clio_leontief_inverse(f, L, ld, err);
+}
+
+/* With --inverse, the (open model's) Leontief inverse is written first. */
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    const multiplier_inputs *in = ctx;
+    int status = CLIO_OK;
+    if (in->inverse)
+        status = cli_save_matrix(t, f, leontief_inverse, in->inverse, err);
+    if (status != CLIO_OK)
+        return status;
+    return in->h ? clio_multipliers_type2(t, f, in->h, out, err)
+                 : clio_multipliers(t, f, out, err);
 }
 
 int cmd_multipliers(int argc, char **argv)
@@ -59,33 +77,10 @@ int cmd_multipliers(int argc, char **argv)
     if ((rc = cli_households_check(&o, &hh, usage)) != 0)
         return rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_households *h = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    if (hh.type == 2 && (status = cli_households_define(&o, &hh, t, &h)) != CLIO_OK)
-        goto done;
     /* Z is not needed after I - A is built: factor in its memory. */
-    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
-        goto done;
-    if (inverse.value && (status = save_inverse(&o, t, f, inverse.value)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    status = h ? clio_multipliers_type2(t, f, h, &r, &err) : clio_multipliers(t, f, &r, &err);
-    if (status != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_households_free(h);
-    clio_leontief_free(f);
-    clio_table_free(t);
+    multiplier_inputs in = {&hh, inverse.value, NULL};
+    const cli_analysis a = {.prepare = define_households, .analyse = analyse, .ctx = &in};
+    int status = cli_run_analysis(&o, table, &a);
+    clio_households_free(in.h);
     return status;
 }

@@ -7,6 +7,26 @@
 
 enum { OPT_COST_CHANGE = 410 };
 
+typedef struct price_inputs {
+    const char *path; /* --cost-change */
+    double *dv;       /* the cost changes, n values */
+} price_inputs;
+
+static int read_changes(void *ctx, const clio_table *t, clio_error *err)
+{
+    price_inputs *in = ctx;
+    if (!(in->dv = cli_sector_vector(t, err)))
+        return CLIO_ENOMEM;
+    return clio_cost_change_read_csv(in->path, t, in->dv, err);
+}
+
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    const price_inputs *in = ctx;
+    return clio_prices(t, f, in->dv, out, err);
+}
+
 int cmd_prices(int argc, char **argv)
 {
     static const char usage[] =
@@ -35,36 +55,10 @@ int cmd_prices(int argc, char **argv)
     if (!changes.value)
         return cli_usage_error(&o, usage, "missing --cost-change CHANGES.csv");
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    double *dv = malloc((t->n ? t->n : 1) * sizeof *dv);
-    if (!dv) {
-        status = cli_error(&o, CLIO_ENOMEM, NULL);
-        goto done;
-    }
-    if ((status = clio_cost_change_read_csv(changes.value, t, dv, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
     /* Prices need A' only: factor in Z's memory. */
-    if ((status = cli_factor(&o, t, 1, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    if ((status = clio_prices(t, f, dv, &r, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    free(dv);
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_table_free(t);
+    price_inputs in = {changes.value, NULL};
+    const cli_analysis a = {.prepare = read_changes, .analyse = analyse, .ctx = &in};
+    int status = cli_run_analysis(&o, table, &a);
+    free(in.dv);
     return status;
 }

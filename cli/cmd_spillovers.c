@@ -6,6 +6,28 @@
 
 #include <stdio.h>
 
+typedef struct spillover_options {
+    const cli_common *o;
+    const char *table;
+} spillover_options;
+
+static int note_one_region(void *ctx, const clio_table *t, clio_error *err)
+{
+    const spillover_options *so = ctx;
+    (void)err;
+    if (t->nregions == 1 && so->o->verbose)
+        fprintf(stderr, "clio spillovers: note: %s has one region: spillovers and feedback "
+                        "are zero\n", so->table);
+    return CLIO_OK;
+}
+
+static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
+                   clio_error *err)
+{
+    (void)ctx;
+    return clio_spillovers(t, f, out, err);
+}
+
 int cmd_spillovers(int argc, char **argv)
 {
     static const char usage[] = "clio spillovers TABLE [--format text|csv] [-o OUT.nc|OUT.csv]";
@@ -26,29 +48,9 @@ int cmd_spillovers(int argc, char **argv)
     if (rc)
         return rc == -2 ? 0 : rc;
 
-    clio_table *t;
-    int status = cli_load_table(&o, table, &t);
-    if (status != CLIO_OK)
-        return status;
-    clio_leontief *f = NULL;
-    clio_result *r = NULL;
-    clio_error err = {0};
-    if (t->nregions == 1 && o.verbose)
-        fprintf(stderr, "clio spillovers: note: %s has one region: spillovers and feedback "
-                        "are zero\n", table);
     /* The single-region blocks are built from Z: keep it. */
-    if ((status = cli_factor(&o, t, 0, &f)) != CLIO_OK)
-        goto done;
-    double t0 = cli_now();
-    if ((status = clio_spillovers(t, f, &r, &err)) != CLIO_OK) {
-        cli_error(&o, status, &err);
-        goto done;
-    }
-    cli_timing(&o, "solve", cli_now() - t0);
-    status = cli_emit(&o, r);
-done:
-    clio_result_free(r);
-    clio_leontief_free(f);
-    clio_table_free(t);
-    return status;
+    spillover_options so = {&o, table};
+    const cli_analysis a = {.keep_z = 1, .prepare = note_one_region, .analyse = analyse,
+                            .ctx = &so};
+    return cli_run_analysis(&o, table, &a);
 }

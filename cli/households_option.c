@@ -35,11 +35,3 @@ int cli_households_check(const cli_common *o, const cli_households *h, const cha
                                "--households-income and --households-consumption need --type II");
     return 0;
 }
-
-int cli_households_define(const cli_common *o, const cli_households *h, const clio_table *t,
-                          clio_households **out)
-{
-    clio_error err = {0};
-    int status = clio_households_define(t, h->income, h->consumption, out, &err);
-    return status == CLIO_OK ? CLIO_OK : cli_error(o, status, &err);
-}

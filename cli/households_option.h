@@ -40,8 +40,5 @@ int cli_households_option(void *ctx, int opt, const char *arg);
  * options, --type I takes neither.  0 or CLI_EXIT_USAGE (message printed). */
 int cli_households_check(const cli_common *o, const cli_households *h, const char *usage);
 
-/* cli_households_define -- clio_households_define with the error printed. */
-int cli_households_define(const cli_common *o, const cli_households *h, const clio_table *t,
-                          clio_households **out);
 
 #endif
