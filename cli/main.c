@@ -31,7 +31,8 @@ static void usage(FILE *fp)
         fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(fp, "\nExit status: 0 success, 64 usage error, otherwise the clio status code\n"
                 "(see README.md: 4 cannot read, 5 malformed, 6 labels, 7 dimensions, 8 values,\n"
-                "9 unbalanced, 10 singular, 11 not productive, 12 cannot write).\n");
+                "9 unbalanced, 10 singular, 11 not productive, 12 cannot write,\n"
+                "13 did not converge).\n");
 }
 
 int main(int argc, char **argv)

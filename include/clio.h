@@ -46,7 +46,8 @@ enum clio_status {
     CLIO_EUNBALANCED = 9,     /* row or column balance fails (strict mode)    */
     CLIO_ESINGULAR = 10,      /* I - A is singular                            */
     CLIO_ENONPRODUCTIVE = 11, /* I - A has no non-negative inverse           */
-    CLIO_EWRITE = 12          /* an output cannot be written                  */
+    CLIO_EWRITE = 12,         /* an output cannot be written                  */
+    CLIO_ENOCONVERGE = 13     /* an iteration (RAS/GRAS) did not converge     */
 };
 
 /* clio_strerror -- a short, static description of a status code. */
@@ -552,6 +553,48 @@ int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const 
 /* clio_table_save -- write a table to `path`: NetCDF when the name ends in
  * ".nc", otherwise a matrix-set CSV folder. */
 int clio_table_save(const clio_table *t, const char *path, clio_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Calibration: balancing a matrix to given margins (RAS and GRAS).    */
+/* ------------------------------------------------------------------ */
+
+/* Options of clio_ras / clio_gras.  Zero-initialise for the defaults. */
+typedef struct clio_balance_options {
+    double tol;                  /* converged when every row and column sum is
+                                    within tol * max(1, |target|) of it; 0 = 1e-10 */
+    int max_iter;                /* iteration cap; 0 = 10000 */
+    const unsigned char *fixed;  /* m x n column-major mask (ld = m), or NULL:
+                                    nonzero cells keep their value, and the
+                                    targets are met by the other cells */
+} clio_balance_options;
+
+/* What a balancing run did. */
+typedef struct clio_balance_info {
+    int iterations;   /* row-and-column rounds taken */
+    double residual;  /* largest |sum - target| / max(1, |target|) at the end */
+} clio_balance_info;
+
+/* clio_ras -- biproportional (RAS) balancing of the m x n non-negative
+ * matrix X (column-major, leading dimension ldx >= m) in place, so that its
+ * row sums equal u (length m) and its column sums equal v (length n):
+ * X = diag(r) X0 diag(s).  Zeros stay zero.
+ *
+ * clio_gras -- the same for a matrix with negative entries (GRAS: Junius &
+ * Oosterhaven 2003, with the corrections of Lenzen et al. 2007 and
+ * Temurshoev et al. 2013): X = diag(r) P diag(s) - diag(1/r) N diag(1/s),
+ * where P and N are the positive and negative parts of X0, so every sign of
+ * X0 is kept.  On a non-negative X it gives the RAS answer.
+ *
+ * Errors: CLIO_EVALUE for NaN/Inf, or (clio_ras) a negative entry;
+ * CLIO_EINVAL when the targets are inconsistent (sum(u) != sum(v) beyond
+ * tol, a target nonzero where its row or column has no free cell, a
+ * positive target on a row or column with only negative free cells, or the
+ * reverse); CLIO_ENOCONVERGE after max_iter rounds, with the residual.
+ * `info` (may be NULL) is filled in every case. */
+int clio_ras(size_t m, size_t n, double *X, size_t ldx, const double *u, const double *v,
+             const clio_balance_options *opt, clio_balance_info *info, clio_error *err);
+int clio_gras(size_t m, size_t n, double *X, size_t ldx, const double *u, const double *v,
+              const clio_balance_options *opt, clio_balance_info *info, clio_error *err);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@ const char *clio_strerror(int status)
     case CLIO_ESINGULAR: return "I - A is singular";
     case CLIO_ENONPRODUCTIVE: return "table is not productive";
     case CLIO_EWRITE: return "cannot write output";
+    case CLIO_ENOCONVERGE: return "iteration did not converge";
     default: return "unknown status";
     }
 }
