@@ -566,6 +566,8 @@ typedef struct clio_balance_options {
     const unsigned char *fixed;  /* m x n column-major mask (ld = m), or NULL:
                                     nonzero cells keep their value, and the
                                     targets are met by the other cells */
+    const char *const *row_names; /* m labels for messages, or NULL */
+    const char *const *col_names; /* n labels for messages, or NULL */
 } clio_balance_options;
 
 /* What a balancing run did. */
