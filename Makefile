@@ -96,6 +96,7 @@ bench:
 	$(MAKE) --no-print-directory all $(BENCH_BIN)
 	benchmarks/run.sh
 	benchmarks/structural.sh
+	benchmarks/balance.sh
 
 clean:
 	rm -rf build

@@ -5,9 +5,14 @@
  * Bouwmeester 2013) writes the answer as X = r^ P s^ - r^-1 N s^-1, with P
  * and N the positive part and the magnitude of the negative part of X0.  A
  * row step solves, for each row, r p(s) - n(s) / r = u for r > 0, where
- * p(s) = sum_j P_ij s_j and n(s) = sum_j N_ij / s_j; a column step does the
- * same for s.  Without negatives n = 0 and the step is RAS's r = u / p, so
- * one loop serves both.  X keeps X0 until the end: r and s are applied once.
+ * p(s) = P s and n(s) = N s^-1; a column step does the same for s.  Without
+ * negatives n = 0 and the step is RAS's r = u / p, so one loop serves both.
+ *
+ * Layout, for speed and memory: X itself holds P during the iteration (its
+ * negative and fixed cells zeroed), so p is one BLAS dgemv per step; the
+ * negative and fixed cells live in short lists beside it.  r and s are
+ * applied once at the end; a failed run puts the listed cells back, so X
+ * is as it was.
  */
 #include "clioi.h"
 
@@ -25,8 +30,28 @@ typedef struct side {
     double *target;           /* targets less the fixed cells */
     double *factor;           /* r or s */
     double *pos, *neg;        /* p and n of the current step */
+    unsigned char *signs;     /* bit 1: a free positive cell, bit 2: a negative one */
     const char *const *names; /* labels, or NULL */
 } side;
+
+/* Cells taken out of X while it holds P: negative free cells (value -x > 0)
+ * and fixed cells (their value). */
+typedef struct cell {
+    size_t i, j;
+    double value;
+} cell;
+
+typedef struct cells {
+    cell *item;
+    size_t count, cap;
+} cells;
+
+typedef struct problem {
+    size_t m, n, ldx;
+    double *X;
+    side rows, cols;
+    cells negative, fixed;
+} problem;
 
 static void describe(const side *sd, size_t k, char *buf, size_t len)
 {
@@ -36,66 +61,95 @@ static void describe(const side *sd, size_t k, char *buf, size_t len)
         snprintf(buf, len, "%s %zu", sd->what, k + 1);
 }
 
-static int is_free(const clio_balance_options *opt, size_t i, size_t j, size_t m)
+static int push(cells *c, size_t i, size_t j, double value)
 {
-    return !(opt->fixed && opt->fixed[i + j * m]);
-}
-
-/* scale -- the factor f > 0 with f p - n / f = u, or 0 for a row that must
- * vanish (u = 0, p > 0, n = 0).  Written to avoid cancellation for u < 0. */
-static double scale(double p, double n, double u)
-{
-    if (n == 0)
-        return p > 0 ? u / p : 1;
-    if (p == 0)
-        return -n / u;
-    double root = sqrt(u * u + 4 * p * n);
-    return u >= 0 ? (u + root) / (2 * p) : 2 * n / (root - u);
-}
-
-/* Copy the targets, take off the fixed cells, and reject NaN/Inf. */
-static int targets_less_fixed(size_t m, size_t n, const double *X, size_t ldx,
-                              const double *u, const double *v,
-                              const clio_balance_options *opt, side *rows, side *cols,
-                              clio_error *err)
-{
-    for (size_t i = 0; i < m; i++)
-        rows->target[i] = u[i];
-    for (size_t j = 0; j < n; j++)
-        cols->target[j] = v[j];
-    for (size_t k = 0; k < m + n; k++) {
-        double t = k < m ? u[k] : v[k - m];
-        if (!isfinite(t)) {
-            char where[320];
-            describe(k < m ? rows : cols, k < m ? k : k - m, where, sizeof where);
-            return clioi_fail(err, CLIO_EVALUE, "balancing: the target of %s is not a number",
-                              where);
-        }
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        cell *item = realloc(c->item, cap * sizeof *item);
+        if (!item)
+            return CLIO_ENOMEM;
+        c->item = item;
+        c->cap = cap;
     }
-    for (size_t j = 0; j < n; j++)
-        for (size_t i = 0; i < m; i++) {
-            double x = X[i + j * ldx];
-            if (!isfinite(x)) {
-                char r[320], c[320];
-                describe(rows, i, r, sizeof r);
-                describe(cols, j, c, sizeof c);
-                return clioi_fail(err, CLIO_EVALUE, "balancing: cell (%s, %s) is not a number",
-                                  r, c);
+    c->item[c->count++] = (cell){i, j, value};
+    return CLIO_OK;
+}
+
+/* Put the listed cells back: X as the caller gave it. */
+static void restore(problem *pb)
+{
+    for (size_t k = 0; k < pb->negative.count; k++) {
+        const cell *c = &pb->negative.item[k];
+        pb->X[c->i + c->j * pb->ldx] = -c->value;
+    }
+    for (size_t k = 0; k < pb->fixed.count; k++) {
+        const cell *c = &pb->fixed.item[k];
+        pb->X[c->i + c->j * pb->ldx] = c->value;
+    }
+}
+
+static int check_finite(const problem *pb, const double *u, const double *v, clio_error *err)
+{
+    char a[320], b[320];
+    for (size_t k = 0; k < pb->m + pb->n; k++)
+        if (!isfinite(k < pb->m ? u[k] : v[k - pb->m])) {
+            describe(k < pb->m ? &pb->rows : &pb->cols, k < pb->m ? k : k - pb->m, a, sizeof a);
+            return clioi_fail(err, CLIO_EVALUE, "balancing: the target of %s is not a number", a);
+        }
+    for (size_t j = 0; j < pb->n; j++)
+        for (size_t i = 0; i < pb->m; i++)
+            if (!isfinite(pb->X[i + j * pb->ldx])) {
+                describe(&pb->rows, i, a, sizeof a);
+                describe(&pb->cols, j, b, sizeof b);
+                return clioi_fail(err, CLIO_EVALUE, "balancing: cell (%s, %s) is not a number", a,
+                                  b);
             }
-            if (!is_free(opt, i, j, m)) {
-                rows->target[i] -= x;
-                cols->target[j] -= x;
-            }
+    return CLIO_OK;
+}
+
+/* Take the fixed and negative cells out of X (into the lists), the fixed
+ * ones off the targets, and note the signs of the free cells. */
+static int split(problem *pb, const unsigned char *fixed, int allow_negative, clio_error *err)
+{
+    for (size_t j = 0; j < pb->n; j++)
+        for (size_t i = 0; i < pb->m; i++) {
+            double *x = pb->X + i + j * pb->ldx;
+            int status = CLIO_OK;
+            if (fixed && fixed[i + j * pb->m]) {
+                pb->rows.target[i] -= *x;
+                pb->cols.target[j] -= *x;
+                status = push(&pb->fixed, i, j, *x);
+            } else if (*x < 0 && !allow_negative) {
+                char a[320], b[320];
+                describe(&pb->rows, i, a, sizeof a);
+                describe(&pb->cols, j, b, sizeof b);
+                return clioi_fail(err, CLIO_EVALUE,
+                                  "RAS: cell (%s, %s) is negative (%.17g): use GRAS for matrices "
+                                  "with negative entries",
+                                  a, b, *x);
+            } else if (*x != 0) {
+                unsigned char bit = *x > 0 ? 1 : 2;
+                pb->rows.signs[i] |= bit;
+                pb->cols.signs[j] |= bit;
+                if (*x < 0)
+                    status = push(&pb->negative, i, j, -*x);
+                else
+                    continue;
+            } else
+                continue;
+            if (status != CLIO_OK)
+                return clioi_fail(err, status, "balancing: out of memory");
+            *x = 0;
         }
     return CLIO_OK;
 }
 
 /* A row or column whose free cells cannot reach its target by positive
  * scaling (e.g. a positive target and only negative cells). */
-static int check_sign_pattern(const side *sd, size_t k, int has_pos, int has_neg,
-                              clio_error *err)
+static int check_sign_pattern(const side *sd, size_t k, clio_error *err)
 {
     double t = sd->target[k];
+    int has_pos = sd->signs[k] & 1, has_neg = sd->signs[k] & 2;
     const char *why = NULL;
     if (t > 0 && !has_pos)
         why = has_neg ? "only negative free cells" : "no free nonzero cell";
@@ -113,82 +167,60 @@ static int check_sign_pattern(const side *sd, size_t k, int has_pos, int has_neg
                       where, t, why);
 }
 
-static int check_consistency(size_t m, size_t n, const double *X, size_t ldx,
-                             const clio_balance_options *opt, const side *rows,
-                             const side *cols, double tol, clio_error *err)
+static int check_consistency(const problem *pb, double tol, clio_error *err)
 {
     double su = 0, sv = 0, scale_sum = 1;
-    for (size_t i = 0; i < m; i++) {
-        su += rows->target[i];
-        scale_sum += fabs(rows->target[i]);
+    for (size_t i = 0; i < pb->m; i++) {
+        su += pb->rows.target[i];
+        scale_sum += fabs(pb->rows.target[i]);
     }
-    for (size_t j = 0; j < n; j++)
-        sv += cols->target[j];
+    for (size_t j = 0; j < pb->n; j++)
+        sv += pb->cols.target[j];
     if (fabs(su - sv) > tol * scale_sum)
         return clioi_fail(err, CLIO_EINVAL,
                           "balancing: inconsistent targets: the row targets sum to %.17g but the "
                           "column targets to %.17g (less fixed cells); they must agree",
                           su, sv);
-    unsigned char *flags = calloc(m + n, 1); /* bit 1: has positive, bit 2: negative */
-    if (!flags)
-        return clioi_fail(err, CLIO_ENOMEM, "balancing: out of memory");
-    for (size_t j = 0; j < n; j++)
-        for (size_t i = 0; i < m; i++) {
-            double x = X[i + j * ldx];
-            if (x == 0 || !is_free(opt, i, j, m))
-                continue;
-            unsigned char bit = x > 0 ? 1 : 2;
-            flags[i] |= bit;
-            flags[m + j] |= bit;
-        }
     int status = CLIO_OK;
-    for (size_t k = 0; k < m + n && status == CLIO_OK; k++)
-        status = check_sign_pattern(k < m ? rows : cols, k < m ? k : k - m, flags[k] & 1,
-                                    flags[k] & 2, err);
-    free(flags);
+    for (size_t i = 0; i < pb->m && status == CLIO_OK; i++)
+        status = check_sign_pattern(&pb->rows, i, err);
+    for (size_t j = 0; j < pb->n && status == CLIO_OK; j++)
+        status = check_sign_pattern(&pb->cols, j, err);
     return status;
 }
 
-/* p and n of every row for the current column factors s. */
-static void row_sums(size_t m, size_t n, const double *X, size_t ldx,
-                     const clio_balance_options *opt, side *rows, const side *cols)
+/* p and n of one side for the other side's factors: p = P f (or P' f),
+ * n from the negative cells. */
+static void sums(const problem *pb, int columns)
 {
-    for (size_t i = 0; i < m; i++)
-        rows->pos[i] = rows->neg[i] = 0;
-    for (size_t j = 0; j < n; j++) {
-        double s = cols->factor[j];
-        const double *col = X + j * ldx;
-        for (size_t i = 0; i < m; i++) {
-            double x = col[i];
-            if (x == 0 || !is_free(opt, i, j, m))
-                continue;
-            if (x > 0)
-                rows->pos[i] += x * s;
-            else
-                rows->neg[i] -= x / s;
-        }
+    const side *other = columns ? &pb->rows : &pb->cols;
+    side *sd = columns ? (side *)&pb->cols : (side *)&pb->rows;
+    clioi_dgemv(columns, pb->m, pb->n, pb->X, pb->ldx, other->factor, sd->pos);
+    for (size_t k = 0; k < sd->count; k++)
+        sd->neg[k] = 0;
+    for (size_t k = 0; k < pb->negative.count; k++) {
+        const cell *c = &pb->negative.item[k];
+        size_t mine = columns ? c->j : c->i, theirs = columns ? c->i : c->j;
+        sd->neg[mine] += c->value / other->factor[theirs];
     }
 }
 
-/* p and n of every column for the current row factors r. */
-static void column_sums(size_t m, size_t n, const double *X, size_t ldx,
-                        const clio_balance_options *opt, const side *rows, side *cols)
+/* scale -- the factor f > 0 with f p - n / f = u, or 0 for a row that must
+ * vanish (u = 0, p > 0, n = 0).  Written to avoid cancellation for u < 0. */
+static double scale(double p, double n, double u)
 {
-    for (size_t j = 0; j < n; j++) {
-        const double *col = X + j * ldx;
-        double p = 0, q = 0;
-        for (size_t i = 0; i < m; i++) {
-            double x = col[i];
-            if (x == 0 || !is_free(opt, i, j, m))
-                continue;
-            if (x > 0)
-                p += x * rows->factor[i];
-            else
-                q -= x / rows->factor[i];
-        }
-        cols->pos[j] = p;
-        cols->neg[j] = q;
-    }
+    if (n == 0)
+        return p > 0 ? u / p : 1;
+    if (p == 0)
+        return -n / u;
+    double root = sqrt(u * u + 4 * p * n);
+    return u >= 0 ? (u + root) / (2 * p) : 2 * n / (root - u);
+}
+
+static void update_factors(side *sd)
+{
+    for (size_t k = 0; k < sd->count; k++)
+        sd->factor[k] = scale(sd->pos[k], sd->neg[k], sd->target[k]);
 }
 
 static double relative_gap(double sum, double target)
@@ -212,89 +244,97 @@ static double row_residual(const side *rows, size_t *worst)
     return res;
 }
 
-static void update_factors(side *sd)
+/* X = r^ P s^ - r^-1 N s^-1, fixed cells back in place. */
+static void apply_factors(problem *pb)
 {
-    for (size_t k = 0; k < sd->count; k++)
-        sd->factor[k] = scale(sd->pos[k], sd->neg[k], sd->target[k]);
-}
-
-/* X = r^ P s^ - r^-1 N s^-1 on the free cells; fixed cells stay. */
-static void apply_factors(size_t m, size_t n, double *X, size_t ldx,
-                          const clio_balance_options *opt, const side *rows, const side *cols)
-{
-    for (size_t j = 0; j < n; j++)
-        for (size_t i = 0; i < m; i++) {
-            double *x = X + i + j * ldx;
-            if (*x == 0 || !is_free(opt, i, j, m))
-                continue;
-            double f = rows->factor[i] * cols->factor[j];
-            *x = *x > 0 ? *x * f : *x / f;
-        }
+    const double *r = pb->rows.factor, *s = pb->cols.factor;
+    for (size_t j = 0; j < pb->n; j++) {
+        double *col = pb->X + j * pb->ldx;
+        for (size_t i = 0; i < pb->m; i++)
+            col[i] *= r[i] * s[j];
+    }
+    for (size_t k = 0; k < pb->negative.count; k++) {
+        const cell *c = &pb->negative.item[k];
+        pb->X[c->i + c->j * pb->ldx] = -c->value / (r[c->i] * s[c->j]);
+    }
+    for (size_t k = 0; k < pb->fixed.count; k++) {
+        const cell *c = &pb->fixed.item[k];
+        pb->X[c->i + c->j * pb->ldx] = c->value;
+    }
 }
 
 /* Largest relative gap of the balanced X against the original targets. */
-static double final_residual(size_t m, size_t n, const double *X, size_t ldx, const double *u,
-                             const double *v, double *rowsum)
+static double final_residual(const problem *pb, const double *u, const double *v)
 {
-    double res = 0;
-    for (size_t i = 0; i < m; i++)
+    double res = 0, *rowsum = pb->rows.pos;
+    for (size_t i = 0; i < pb->m; i++)
         rowsum[i] = 0;
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < pb->n; j++) {
         double c = 0;
-        for (size_t i = 0; i < m; i++) {
-            c += X[i + j * ldx];
-            rowsum[i] += X[i + j * ldx];
+        for (size_t i = 0; i < pb->m; i++) {
+            c += pb->X[i + j * pb->ldx];
+            rowsum[i] += pb->X[i + j * pb->ldx];
         }
         res = fmax(res, relative_gap(c, v[j]));
     }
-    for (size_t i = 0; i < m; i++)
+    for (size_t i = 0; i < pb->m; i++)
         res = fmax(res, relative_gap(rowsum[i], u[i]));
     return res;
 }
 
-static int iterate(size_t m, size_t n, double *X, size_t ldx, const double *u, const double *v,
-                   const clio_balance_options *opt, const char *method, side *rows, side *cols,
+static int iterate(problem *pb, double tol, int max_iter, const char *method,
                    clio_balance_info *info, clio_error *err)
 {
-    double tol = opt->tol > 0 ? opt->tol : DEFAULT_TOL;
-    int max_iter = opt->max_iter > 0 ? opt->max_iter : DEFAULT_MAX_ITER;
-    int status = check_consistency(m, n, X, ldx, opt, rows, cols, tol, err);
-    if (status != CLIO_OK)
-        return status;
-    for (size_t i = 0; i < m; i++)
-        rows->factor[i] = 1;
-    for (size_t j = 0; j < n; j++)
-        cols->factor[j] = 1;
-
+    for (size_t i = 0; i < pb->m; i++)
+        pb->rows.factor[i] = 1;
+    for (size_t j = 0; j < pb->n; j++)
+        pb->cols.factor[j] = 1;
     size_t worst = 0;
     double residual = INFINITY;
     int it = 0;
     for (;;) {
-        row_sums(m, n, X, ldx, opt, rows, cols);
+        sums(pb, 0);
         if (it > 0) { /* columns are exact after a column step: test the rows */
-            residual = row_residual(rows, &worst);
+            residual = row_residual(&pb->rows, &worst);
             if (residual <= tol || it >= max_iter)
                 break;
         }
-        update_factors(rows);
-        column_sums(m, n, X, ldx, opt, rows, cols);
-        update_factors(cols);
+        update_factors(&pb->rows);
+        sums(pb, 1);
+        update_factors(&pb->cols);
         it++;
     }
     info->iterations = it;
-    if (!(residual <= tol)) {
-        char where[320];
-        describe(rows, worst, where, sizeof where);
-        info->residual = residual;
-        return clioi_fail(err, CLIO_ENOCONVERGE,
-                          "%s did not converge in %d iterations: relative residual %.3g (tolerance "
-                          "%.3g), largest in %s; the targets may be unreachable for this sign and "
-                          "zero pattern",
-                          method, it, residual, tol, where);
-    }
-    apply_factors(m, n, X, ldx, opt, rows, cols);
-    info->residual = final_residual(m, n, X, ldx, u, v, rows->pos);
+    info->residual = residual;
+    if (residual <= tol)
+        return CLIO_OK;
+    char where[320];
+    describe(&pb->rows, worst, where, sizeof where);
+    return clioi_fail(err, CLIO_ENOCONVERGE,
+                      "%s did not converge in %d iterations: relative residual %.3g (tolerance "
+                      "%.3g), largest in %s; the targets may be unreachable for this sign and "
+                      "zero pattern",
+                      method, it, residual, tol, where);
+}
+
+static int alloc_side(side *sd, const char *what, size_t count, const char *const *names)
+{
+    *sd = (side){.what = what, .count = count, .names = names};
+    sd->target = malloc(4 * count * sizeof *sd->target);
+    sd->signs = calloc(count, 1);
+    if (!sd->target || !sd->signs)
+        return CLIO_ENOMEM;
+    sd->factor = sd->target + count;
+    sd->pos = sd->target + 2 * count;
+    sd->neg = sd->target + 3 * count;
     return CLIO_OK;
+}
+
+static void free_problem(problem *pb)
+{
+    free(pb->rows.target), free(pb->rows.signs);
+    free(pb->cols.target), free(pb->cols.signs);
+    free(pb->negative.item), free(pb->fixed.item);
 }
 
 static int balance(size_t m, size_t n, double *X, size_t ldx, const double *u, const double *v,
@@ -309,37 +349,33 @@ static int balance(size_t m, size_t n, double *X, size_t ldx, const double *u, c
     info->residual = NAN;
     if (!X || !u || !v || m == 0 || n == 0 || ldx < m)
         return clioi_fail(err, CLIO_EINVAL, "%s: empty matrix or bad leading dimension", method);
+    double tol = opt->tol > 0 ? opt->tol : DEFAULT_TOL;
+    int max_iter = opt->max_iter > 0 ? opt->max_iter : DEFAULT_MAX_ITER;
 
-    side rows = {"row", m, NULL, NULL, NULL, NULL, opt->row_names};
-    side cols = {"column", n, NULL, NULL, NULL, NULL, opt->col_names};
-    double *work = malloc(4 * (m + n) * sizeof *work);
-    if (!work)
+    problem pb = {.m = m, .n = n, .ldx = ldx, .X = X};
+    int status = CLIO_OK;
+    if (alloc_side(&pb.rows, "row", m, opt->row_names) != CLIO_OK ||
+        alloc_side(&pb.cols, "column", n, opt->col_names) != CLIO_OK) {
+        free_problem(&pb);
         return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", method);
-    rows.target = work;
-    rows.factor = work + m;
-    rows.pos = work + 2 * m;
-    rows.neg = work + 3 * m;
-    cols.target = work + 4 * m;
-    cols.factor = cols.target + n;
-    cols.pos = cols.target + 2 * n;
-    cols.neg = cols.target + 3 * n;
-
-    int status = targets_less_fixed(m, n, X, ldx, u, v, opt, &rows, &cols, err);
-    for (size_t j = 0; status == CLIO_OK && !allow_negative && j < n; j++)
-        for (size_t i = 0; i < m; i++)
-            if (X[i + j * ldx] < 0) {
-                char r[320], c[320];
-                describe(&rows, i, r, sizeof r);
-                describe(&cols, j, c, sizeof c);
-                status = clioi_fail(err, CLIO_EVALUE,
-                                    "RAS: cell (%s, %s) is negative (%.17g): use GRAS for "
-                                    "matrices with negative entries",
-                                    r, c, X[i + j * ldx]);
-                break;
-            }
+    }
+    for (size_t i = 0; i < m; i++)
+        pb.rows.target[i] = u[i];
+    for (size_t j = 0; j < n; j++)
+        pb.cols.target[j] = v[j];
+    status = check_finite(&pb, u, v, err);
     if (status == CLIO_OK)
-        status = iterate(m, n, X, ldx, u, v, opt, method, &rows, &cols, info, err);
-    free(work);
+        status = split(&pb, opt->fixed, allow_negative, err);
+    if (status == CLIO_OK)
+        status = check_consistency(&pb, tol, err);
+    if (status == CLIO_OK)
+        status = iterate(&pb, tol, max_iter, method, info, err);
+    if (status == CLIO_OK) {
+        apply_factors(&pb);
+        info->residual = final_residual(&pb, u, v);
+    } else
+        restore(&pb);
+    free_problem(&pb);
     return status;
 }
 

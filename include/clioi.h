@@ -186,6 +186,11 @@ int clioi_result_set_fields(clio_result *r, const char *const *names);
  * account per unit of output (zero for sectors with zero output). */
 double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 
+/* clioi_dgemv -- y = A x (transpose 0) or A' x (1) for the m x n
+ * column-major A (solver/blas.c: BLAS for code outside solver/). */
+void clioi_dgemv(int transpose, size_t m, size_t n, const double *A, size_t lda,
+                 const double *x, double *y);
+
 /* ---- extraction internals ---- */
 /* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
  * from the kept LU factor, by inverting its triangles in one n x n copy
