@@ -139,5 +139,7 @@ int cmd_linkages(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_spillovers(int argc, char **argv);
 int cmd_footprint(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
+int cmd_disaggregate(int argc, char **argv);
 
 #endif

@@ -20,6 +20,8 @@ static const struct command {
     {"extract", cmd_extract, "hypothetical extraction of every sector or of groups of sectors"},
     {"spillovers", cmd_spillovers, "intraregional, spillover and feedback multipliers of an MRIO"},
     {"footprint", cmd_footprint, "production- and consumption-based accounts, trade-embodied flows"},
+    {"aggregate", cmd_aggregate, "aggregate sectors and/or regions by concordance (totals kept)"},
+    {"disaggregate", cmd_disaggregate, "split a sector into several by output shares"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

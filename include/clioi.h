@@ -191,4 +191,11 @@ double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
  * (about the cost of one factorisation; solver/inverse_diagonal.c). */
 int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_error *err);
 
+/* ---- aggregation internals (calibration/aggregate*.c) ---- */
+/* Shares must sum to 1 within this (an absolute tolerance). */
+#define CLIOI_SHARES_TOL 1e-9
+/* clioi_shares_check -- names non-empty and unique, shares finite, >= 0
+ * and summing to 1; messages with file:line when s came from a file. */
+int clioi_shares_check(const clio_shares *s, clio_error *err);
+
 #endif /* CLIOI_H */
