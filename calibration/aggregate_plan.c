@@ -63,7 +63,8 @@ static int plan_regions(const clio_table *t, const clio_concordance *regions, cl
         p->nregions = nr;
         return CLIO_OK;
     }
-    int status = clio_concordance_map(regions, t->regions, nr, "region", p->region_to, err);
+    int status = clio_concordance_map(regions, t->regions, nr, "region", CLIO_MAP_STRICT, p->region_to,
+                                      err);
     if (status == CLIO_OK &&
         renumber(p->region_to, nr, regions->ngroups, regions->groups, p->region_names,
                  &p->nregions) != CLIO_OK)
@@ -116,7 +117,7 @@ static int plan_sectors(const clio_table *t, const clio_concordance *sectors, cl
         goto done;
     }
     if (sectors) {
-        status = clio_concordance_map(sectors, t->sector_names, n, "sector", group, err);
+        status = clio_concordance_map(sectors, t->sector_names, n, "sector", CLIO_MAP_STRICT, group, err);
         ngroups = sectors->ngroups;
     } else {
         status = identity_groups(t, group, p, &ngroups, err);

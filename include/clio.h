@@ -645,13 +645,15 @@ int clio_concordance_read_csv(const char *path, const char *key, clio_concordanc
 
 /*
  * clio_concordance_map -- the group of each of `count` labels into
- * group[count].  CLIO_ELABEL when a label is not in the concordance
- * ("`what` 'X' is missing from FILE") or an entry names no label
+ * group[count] (indices into c->groups).  CLIO_ELABEL when a label is not
+ * in the concordance ("`what` 'X' is missing from FILE") or, unless flags
+ * has CLIO_MAP_ALLOW_UNUSED, when an entry names none of the labels
  * ("FILE:LINE: unknown `what` 'X'").  Labels may repeat (the sector names
  * of a multi-regional table): every one maps.
  */
+enum clio_map_flags { CLIO_MAP_STRICT = 0, CLIO_MAP_ALLOW_UNUSED = 1 };
 int clio_concordance_map(const clio_concordance *c, char *const *labels, size_t count,
-                         const char *what, size_t *group, clio_error *err);
+                         const char *what, unsigned flags, size_t *group, clio_error *err);
 
 /*
  * clio_aggregate_matrix -- aggregate the m x n matrix M (ld >= m) by rows

@@ -121,7 +121,7 @@ int clio_concordance_add(clio_concordance *c, const char *label, const char *gro
 }
 
 int clio_concordance_map(const clio_concordance *c, char *const *labels, size_t count,
-                         const char *what, size_t *group, clio_error *err)
+                         const char *what, unsigned flags, size_t *group, clio_error *err)
 {
     if (!c || (!labels && count) || (!group && count) || !what)
         return clioi_fail(err, CLIO_EINVAL, "clio_concordance_map: NULL argument");
@@ -150,7 +150,7 @@ int clio_concordance_map(const clio_concordance *c, char *const *labels, size_t 
         used[e] = 1;
         hint = e + 1;
     }
-    for (size_t e = 0; e < c->n && status == CLIO_OK; e++) {
+    for (size_t e = 0; e < c->n && status == CLIO_OK && !(flags & CLIO_MAP_ALLOW_UNUSED); e++) {
         if (!used[e]) {
             char at[512];
             where(c, e, at, sizeof at);
