@@ -81,14 +81,13 @@ static int sum_blocks(clio_table *a, const clio_table *t, const clioi_aggregate_
     if (status == CLIO_OK)
         status = clio_aggregate_matrix(n, 1, t->x, ld(n), to, m, NULL, 1, a->x, ld(m), err);
     if (status == CLIO_OK)
-        status = clio_aggregate_matrix(nva, n, t->V, ld(nva), NULL, nva, to, m, a->V, ld(nva),
-                                       err);
+        status = clio_aggregate_matrix(nva, n, t->V, ld(nva), NULL, nva, to, m, a->V, ld(nva), err);
     if (status == CLIO_OK)
-        status = clio_aggregate_matrix(nsat, n, t->S, ld(nsat), NULL, nsat, to, m, a->S,
+        status =
+            clio_aggregate_matrix(nsat, n, t->S, ld(nsat), NULL, nsat, to, m, a->S, ld(nsat), err);
+    if (status == CLIO_OK)
+        status = clio_aggregate_matrix(nsat, nfd, t->SY, ld(nsat), NULL, nsat, fd, p->nfd, a->SY,
                                        ld(nsat), err);
-    if (status == CLIO_OK)
-        status = clio_aggregate_matrix(nsat, nfd, t->SY, ld(nsat), NULL, nsat, fd, p->nfd,
-                                       a->SY, ld(nsat), err);
     return status;
 }
 

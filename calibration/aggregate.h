@@ -22,8 +22,8 @@ typedef struct clioi_aggregate_plan {
     /* final demand: old column k goes to new column fd_to[k] */
     size_t nfd;
     size_t *fd_to;
-    size_t *fd_region;         /* new region, or CLIO_NONE */
-    const char **fd_names;     /* borrowed */
+    size_t *fd_region;     /* new region, or CLIO_NONE */
+    const char **fd_names; /* borrowed */
 
     /* sector names of an identity sector mapping (owned pointers array,
      * borrowed strings) */
@@ -34,7 +34,8 @@ typedef struct clioi_aggregate_plan {
  * NULL: identity); new labels in order of first appearance in t.  Labels
  * are borrowed from t and the concordances: keep them alive. */
 int clioi_aggregate_plan_build(const clio_table *t, const clio_concordance *sectors,
-                         const clio_concordance *regions, clioi_aggregate_plan *p, clio_error *err);
+                               const clio_concordance *regions, clioi_aggregate_plan *p,
+                               clio_error *err);
 void clioi_aggregate_plan_free(clioi_aggregate_plan *p);
 
 /* clioi_aggregate_check_labels -- Z present and every label that will be copied

@@ -23,9 +23,9 @@ static int check_map(const size_t *map, size_t count, size_t limit, const char *
     return CLIO_OK;
 }
 
-int clio_aggregate_matrix(size_t m, size_t n, const double *M, size_t ld,
-                          const size_t *row_group, size_t mg, const size_t *col_group, size_t ng,
-                          double *out, size_t ldout, clio_error *err)
+int clio_aggregate_matrix(size_t m, size_t n, const double *M, size_t ld, const size_t *row_group,
+                          size_t mg, const size_t *col_group, size_t ng, double *out, size_t ldout,
+                          clio_error *err)
 {
     if ((m && n && !M) || (mg && ng && !out))
         return clioi_fail(err, CLIO_EINVAL, "clio_aggregate_matrix: NULL matrix");

@@ -47,8 +47,8 @@ static int renumber(size_t *groups, size_t count, size_t ngroups, char *const *g
     return CLIO_OK;
 }
 
-static int plan_regions(const clio_table *t, const clio_concordance *regions, clioi_aggregate_plan *p,
-                        clio_error *err)
+static int plan_regions(const clio_table *t, const clio_concordance *regions,
+                        clioi_aggregate_plan *p, clio_error *err)
 {
     size_t nr = t->nregions;
     p->region_to = clioi_calloc_array(nr, sizeof *p->region_to);
@@ -63,11 +63,10 @@ static int plan_regions(const clio_table *t, const clio_concordance *regions, cl
         p->nregions = nr;
         return CLIO_OK;
     }
-    int status = clio_concordance_map(regions, t->regions, nr, "region", CLIO_MAP_STRICT, p->region_to,
-                                      err);
-    if (status == CLIO_OK &&
-        renumber(p->region_to, nr, regions->ngroups, regions->groups, p->region_names,
-                 &p->nregions) != CLIO_OK)
+    int status =
+        clio_concordance_map(regions, t->regions, nr, "region", CLIO_MAP_STRICT, p->region_to, err);
+    if (status == CLIO_OK && renumber(p->region_to, nr, regions->ngroups, regions->groups,
+                                      p->region_names, &p->nregions) != CLIO_OK)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
     return status;
 }
@@ -103,8 +102,8 @@ static int identity_groups(const clio_table *t, size_t *group, clioi_aggregate_p
 
 /* New sectors: (new region, sector group) pairs, numbered in order of
  * first appearance through a slot table of nregions x ngroups. */
-static int plan_sectors(const clio_table *t, const clio_concordance *sectors, clioi_aggregate_plan *p,
-                        clio_error *err)
+static int plan_sectors(const clio_table *t, const clio_concordance *sectors,
+                        clioi_aggregate_plan *p, clio_error *err)
 {
     size_t n = t->n, ngroups = 0;
     size_t *group = clioi_calloc_array(n, sizeof *group);
@@ -117,7 +116,8 @@ static int plan_sectors(const clio_table *t, const clio_concordance *sectors, cl
         goto done;
     }
     if (sectors) {
-        status = clio_concordance_map(sectors, t->sector_names, n, "sector", CLIO_MAP_STRICT, group, err);
+        status = clio_concordance_map(sectors, t->sector_names, n, "sector", CLIO_MAP_STRICT, group,
+                                      err);
         ngroups = sectors->ngroups;
     } else {
         status = identity_groups(t, group, p, &ngroups, err);
@@ -175,7 +175,8 @@ static int plan_final_demand(const clio_table *t, clioi_aggregate_plan *p, clio_
 }
 
 int clioi_aggregate_plan_build(const clio_table *t, const clio_concordance *sectors,
-                         const clio_concordance *regions, clioi_aggregate_plan *p, clio_error *err)
+                               const clio_concordance *regions, clioi_aggregate_plan *p,
+                               clio_error *err)
 {
     memset(p, 0, sizeof *p);
     int status = plan_regions(t, regions, p, err);

@@ -11,8 +11,8 @@
 
 /* Where new sector p comes from: old sector and weight. */
 typedef struct split {
-    size_t j, k;          /* the old sector and the number of new ones */
-    const double *w;      /* k shares */
+    size_t j, k;     /* the old sector and the number of new ones */
+    const double *w; /* k shares */
 } split;
 
 static size_t old_of(const split *s, size_t p)
@@ -34,15 +34,14 @@ static int check_names(const clio_table *t, size_t j, const clio_shares *s, clio
         size_t a = clioi_find_label(s->names, s->k, t->sector_names[i]);
         if (a != CLIO_NONE)
             return clioi_fail(err, CLIO_ELABEL,
-                              "new sector '%s' is already a sector of region '%s'%s%s",
-                              s->names[a], t->regions[t->sector_region[j]],
-                              s->path ? " in " : "", s->path ? s->path : "");
+                              "new sector '%s' is already a sector of region '%s'%s%s", s->names[a],
+                              t->regions[t->sector_region[j]], s->path ? " in " : "",
+                              s->path ? s->path : "");
     }
     return CLIO_OK;
 }
 
-static int set_labels(clio_table *d, const clio_table *t, const split *sp,
-                      const clio_shares *s)
+static int set_labels(clio_table *d, const clio_table *t, const split *sp, const clio_shares *s)
 {
     int status = CLIO_OK;
     for (size_t r = 0; r < t->nregions && status == CLIO_OK; r++)

@@ -24,8 +24,7 @@ static int extra_option(void *ctx, int opt, const char *arg)
 }
 
 /* Read the concordance at path (NULL: none) for labels of kind key. */
-static int read_map(const cli_common *o, const char *path, const char *key,
-                    clio_concordance **out)
+static int read_map(const cli_common *o, const char *path, const char *key, clio_concordance **out)
 {
     *out = NULL;
     clio_error err = {0};

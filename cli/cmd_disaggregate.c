@@ -28,14 +28,14 @@ static int extra_option(void *ctx, int opt, const char *arg)
 /* The sector named by --sector: with --region the whole text is the sector
  * name; in a one-region table the whole text when it names a sector;
  * otherwise REGION:SECTOR, split at the first ':'. */
-static int find_sector(const cli_common *o, const clio_table *t, const char *spec,
-                       size_t *index, clio_error *err)
+static int find_sector(const cli_common *o, const clio_table *t, const char *spec, size_t *index,
+                       clio_error *err)
 {
     if (o->region)
         return clio_table_find_sector(t, o->region, spec, index, err);
     const char *colon = strchr(spec, ':');
-    if ((t->nregions == 1 &&
-         clio_table_find_sector(t, NULL, spec, index, NULL) == CLIO_OK) || !colon)
+    if ((t->nregions == 1 && clio_table_find_sector(t, NULL, spec, index, NULL) == CLIO_OK) ||
+        !colon)
         return clio_table_find_sector(t, NULL, spec, index, err);
     size_t len = (size_t)(colon - spec);
     char *region = malloc(len + 1);
@@ -49,8 +49,7 @@ static int find_sector(const cli_common *o, const clio_table *t, const char *spe
 }
 
 /* Split and save; every error printed. */
-static int run(const cli_common *o, const char *path, const char *sector,
-               const clio_shares *shares)
+static int run(const cli_common *o, const char *path, const char *sector, const clio_shares *shares)
 {
     clio_table *t = NULL, *d = NULL;
     int status = cli_load_table(o, path, &t);

@@ -96,8 +96,8 @@ int clio_concordance_add(clio_concordance *c, const char *label, const char *gro
     if (!c || !label || !group)
         return clioi_fail(err, CLIO_EINVAL, "clio_concordance_add: NULL argument");
     char at[512];
-    snprintf(at, sizeof at, "%s%s%zu", c->path ? c->path : "concordance",
-             line ? ":" : " entry ", line ? line : c->n + 1);
+    snprintf(at, sizeof at, "%s%s%zu", c->path ? c->path : "concordance", line ? ":" : " entry ",
+             line ? line : c->n + 1);
     if (!*label)
         return clioi_fail(err, CLIO_EFORMAT, "%s: the label to map is empty", at);
     if (!*group)

@@ -17,8 +17,8 @@ static int read_long(const clioi_csv *csv, size_t c_key, size_t c_group, clio_co
         if (row->nfields != expected)
             return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
                               csv->path, row->line, row->nfields, expected);
-        int status = clio_concordance_add(c, row->fields[c_key], row->fields[c_group],
-                                          row->line, err);
+        int status =
+            clio_concordance_add(c, row->fields[c_key], row->fields[c_group], row->line, err);
         if (status != CLIO_OK)
             return status;
     }
@@ -59,8 +59,8 @@ static int read_matrix(const clioi_csv *csv, clio_concordance *c, clio_error *er
     const clioi_csv_row *header = &csv->rows[0];
     for (size_t j = 1; j < header->nfields; j++)
         if (!*header->fields[j])
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: group column %zu has no name",
-                              csv->path, header->line, j + 1);
+            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: group column %zu has no name", csv->path,
+                              header->line, j + 1);
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
         if (row->nfields != header->nfields)
@@ -77,8 +77,7 @@ static int read_matrix(const clioi_csv *csv, clio_concordance *c, clio_error *er
 }
 
 /* Choose the form from the header and read the rows. */
-static int read_rows(const clioi_csv *csv, const char *key, clio_concordance *c,
-                     clio_error *err)
+static int read_rows(const clioi_csv *csv, const char *key, clio_concordance *c, clio_error *err)
 {
     if (csv->nrows == 0)
         return clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", csv->path);
@@ -96,8 +95,8 @@ static int read_rows(const clioi_csv *csv, const char *key, clio_concordance *c,
                           "0/1 matrix, '%s' first and then one column per group)",
                           csv->path, header->line, key, key);
     if (status == CLIO_OK && c->n == 0)
-        status = clioi_fail(err, CLIO_EFORMAT, "%s: no entries: the file has only a header",
-                            csv->path);
+        status =
+            clioi_fail(err, CLIO_EFORMAT, "%s: no entries: the file has only a header", csv->path);
     return status;
 }
 

@@ -122,16 +122,14 @@ static double max_rel_diff(const double *a, const double *b, size_t count)
 }
 
 /* Same shape, labels and values (within rtol) -- with a reason when not. */
-static int same_table(const clio_table *a, const clio_table *b, double rtol, char *why,
-                      size_t len)
+static int same_table(const clio_table *a, const clio_table *b, double rtol, char *why, size_t len)
 {
     if (a->n != b->n || a->nregions != b->nregions || a->nfd != b->nfd || a->nva != b->nva ||
         a->nsat != b->nsat)
         return snprintf(why, len, "shapes differ"), 0;
     for (size_t r = 0; r < a->nregions; r++)
         if (strcmp(a->regions[r], b->regions[r]) != 0)
-            return snprintf(why, len, "region %zu: %s vs %s", r, a->regions[r], b->regions[r]),
-                   0;
+            return snprintf(why, len, "region %zu: %s vs %s", r, a->regions[r], b->regions[r]), 0;
     for (size_t i = 0; i < a->n; i++)
         if (strcmp(a->sector_names[i], b->sector_names[i]) != 0 ||
             a->sector_region[i] != b->sector_region[i])
@@ -147,9 +145,9 @@ static int same_table(const clio_table *a, const clio_table *b, double rtol, cha
         const char *name;
         const double *x, *y;
         size_t count;
-    } blocks[] = {{"Z", a->Z, b->Z, a->n * a->n},       {"Y", a->Y, b->Y, a->n * a->nfd},
-                  {"V", a->V, b->V, a->nva * a->n},     {"x", a->x, b->x, a->n},
-                  {"S", a->S, b->S, a->nsat * a->n},    {"SY", a->SY, b->SY, a->nsat * a->nfd}};
+    } blocks[] = {{"Z", a->Z, b->Z, a->n * a->n},    {"Y", a->Y, b->Y, a->n * a->nfd},
+                  {"V", a->V, b->V, a->nva * a->n},  {"x", a->x, b->x, a->n},
+                  {"S", a->S, b->S, a->nsat * a->n}, {"SY", a->SY, b->SY, a->nsat * a->nfd}};
     for (size_t m = 0; m < sizeof blocks / sizeof blocks[0]; m++) {
         double d = max_rel_diff(blocks[m].x, blocks[m].y, blocks[m].count);
         if (d > rtol)
@@ -216,7 +214,8 @@ static void test_concordance_forms(void)
     tap_ok(ok && h->n == 40 && h->ngroups == 2 && h->group[39] == 0 && h->group[1] == 1,
            "clio_concordance_add: 40 entries, 2 groups");
     int status = clio_concordance_add(h, "l7", "odd", 0, &err);
-    tap_status(status, CLIO_ELABEL, err.message, "'l7' is mapped twice (first at concordance entry 8)",
+    tap_status(status, CLIO_ELABEL, err.message,
+               "'l7' is mapped twice (first at concordance entry 8)",
                "hand-built: a label twice names both entries");
     clio_concordance_free(h);
     clio_concordance_free(NULL);
@@ -270,8 +269,7 @@ static void test_concordance_errors(void)
 
 static void test_concordance_map(void)
 {
-    clio_concordance *c = read_map(scratch("map.csv", "sector,group\na,A\nb,B\nc,A\n"),
-                                   "sector");
+    clio_concordance *c = read_map(scratch("map.csv", "sector,group\na,A\nb,B\nc,A\n"), "sector");
     char *labels[] = {"c", "a", "b", "a"};
     size_t g[4];
     clio_error err = {0};
@@ -314,8 +312,7 @@ static void test_aggregate_matrix(void)
     tap_status(status, CLIO_EINVAL, err.message, "row 1 maps to group 2 of 2",
                "aggregate_matrix: a group out of range");
     status = clio_aggregate_matrix(3, 4, M, 2, rg, 2, cg, 2, out, 3, &err);
-    tap_status(status, CLIO_EINVAL, err.message, "leading dimensions",
-               "aggregate_matrix: ld < m");
+    tap_status(status, CLIO_EINVAL, err.message, "leading dimensions", "aggregate_matrix: ld < m");
     status = clio_aggregate_matrix(3, 4, M, 3, NULL, 2, cg, 2, out, 3, &err);
     tap_status(status, CLIO_EINVAL, err.message, "identity row map of 3 onto 2",
                "aggregate_matrix: identity with the wrong group count");
@@ -400,8 +397,8 @@ static void test_aggregate_properties(void)
     /* identity concordances give back the same table */
     clio_concordance *isec = read_map(
         scratch("isec.csv", "sector,group\ns1,s1\ns2,s2\ns3,s3\ns4,s4\ns5,s5\n"), "sector");
-    clio_concordance *ireg = read_map(
-        scratch("ireg.csv", "region,group\nR1,R1\nR2,R2\nR3,R3\nR4,R4\n"), "region");
+    clio_concordance *ireg =
+        read_map(scratch("ireg.csv", "region,group\nR1,R1\nR2,R2\nR3,R3\nR4,R4\n"), "region");
     clio_table *same = NULL;
     char why[256] = "";
     status = clio_aggregate(t, isec, ireg, &same, &err);
@@ -425,10 +422,10 @@ static void test_aggregate_properties(void)
     clio_table_free(step2);
     step2 = NULL;
     /* and a coarser second step: groups {A,B} -> AB, C -> C, both regions -> World */
-    clio_concordance *sec2 = read_map(scratch("sec2.csv", "sector,group\nA,AB\nB,AB\nC,C\n"),
-                                      "sector");
-    clio_concordance *reg2 = read_map(scratch("reg2.csv", "region,group\nWest,World\nEast,World\n"),
-                                      "region");
+    clio_concordance *sec2 =
+        read_map(scratch("sec2.csv", "sector,group\nA,AB\nB,AB\nC,C\n"), "sector");
+    clio_concordance *reg2 =
+        read_map(scratch("reg2.csv", "region,group\nWest,World\nEast,World\n"), "region");
     clio_concordance *sec12 = read_map(
         scratch("sec12.csv", "sector,group\ns1,AB\ns2,AB\ns3,AB\ns4,C\ns5,AB\n"), "sector");
     clio_concordance *reg12 = read_map(
@@ -461,8 +458,7 @@ static void test_aggregate_errors(void)
     clio_table *t = random_mrio(2, 3, 7);
     clio_table *a = NULL;
     clio_error err = {0};
-    clio_concordance *c = read_map(scratch("missing.csv", "sector,group\ns1,A\ns2,A\n"),
-                                   "sector");
+    clio_concordance *c = read_map(scratch("missing.csv", "sector,group\ns1,A\ns2,A\n"), "sector");
     int status = clio_aggregate(t, c, NULL, &a, &err);
     tap_status(status, CLIO_ELABEL, err.message, "sector 's3' is missing from ",
                "a sector missing from the concordance is named");
@@ -523,14 +519,14 @@ static void check_bea(const char *summary, const char *sector, const clio_concor
     size_t *rg = calloc(m->rows, sizeof *rg), *cg = calloc(m->cols, sizeof *cg);
     size_t G = map->ngroups;
     double *out = calloc(G * G, sizeof *out);
-    int status = clio_concordance_map(map, m->row_keys, m->rows, "code", CLIO_MAP_ALLOW_UNUSED,
-                                      rg, &err);
+    int status =
+        clio_concordance_map(map, m->row_keys, m->rows, "code", CLIO_MAP_ALLOW_UNUSED, rg, &err);
     if (status == CLIO_OK)
-        status = clio_concordance_map(map, m->col_keys, m->cols, "code", CLIO_MAP_ALLOW_UNUSED,
-                                      cg, &err);
+        status = clio_concordance_map(map, m->col_keys, m->cols, "code", CLIO_MAP_ALLOW_UNUSED, cg,
+                                      &err);
     if (status == CLIO_OK)
-        status = clio_aggregate_matrix(m->rows, m->cols, m->values, m->rows, rg, G, cg, G, out,
-                                       G, &err);
+        status =
+            clio_aggregate_matrix(m->rows, m->cols, m->values, m->rows, rg, G, cg, G, out, G, &err);
     size_t cells = 0, bad = 0;
     double worst = 0;
     const clioi_csv_row *h = &pub->rows[0];
@@ -617,14 +613,17 @@ static void test_wiod(void)
         status = clio_aggregate(t, sec, reg, &a, &err);
         best = fmin(best, now() - t0);
     }
-    tap_ok(status == CLIO_OK && a->n == 6 && a->nregions == 2 && a->nfd == 10 &&
-               strcmp(a->regions[0], "non-EU") == 0 && strcmp(a->regions[1], "EU") == 0,
-           "WIOD 2011 to non-EU/EU x primary/industry/services: 6 sectors, 10 final-demand columns");
+    tap_ok(
+        status == CLIO_OK && a->n == 6 && a->nregions == 2 && a->nfd == 10 &&
+            strcmp(a->regions[0], "non-EU") == 0 && strcmp(a->regions[1], "EU") == 0,
+        "WIOD 2011 to non-EU/EU x primary/industry/services: 6 sectors, 10 final-demand columns");
     tap_diag("clio_aggregate on WIOD 2011 (1435 sectors, 205 final-demand columns): %.2f ms "
              "(best of 5)",
              1e3 * best);
-    tap_ok(status == CLIO_OK && fabs(sum(a->Z, 36) - sum(t->Z, t->n * t->n)) <= 1e-12 * sum(t->Z, t->n * t->n) &&
-               fabs(sum(a->Y, 60) - sum(t->Y, t->n * t->nfd)) <= 1e-12 * fabs(sum(t->Y, t->n * t->nfd)) &&
+    tap_ok(status == CLIO_OK &&
+               fabs(sum(a->Z, 36) - sum(t->Z, t->n * t->n)) <= 1e-12 * sum(t->Z, t->n * t->n) &&
+               fabs(sum(a->Y, 60) - sum(t->Y, t->n * t->nfd)) <=
+                   1e-12 * fabs(sum(t->Y, t->n * t->nfd)) &&
                fabs(sum(a->x, 6) - sum(t->x, t->n)) <= 1e-12 * sum(t->x, t->n),
            "WIOD: totals of Z, Y and x kept");
     /* Generous bound (sanitizer builds are ~10x slower): the point is that
@@ -678,8 +677,7 @@ static void test_disaggregate_known(void)
     clio_table *d = NULL;
     clio_error err = {0};
     int status = clio_disaggregate(t, 0, s, &d, &err);
-    if (!tap_ok(status == CLIO_OK && d && d->n == 3, "split agriculture 25/75 (%s)",
-                err.message)) {
+    if (!tap_ok(status == CLIO_OK && d && d->n == 3, "split agriculture 25/75 (%s)", err.message)) {
         clio_table_free(t);
         clio_shares_free(s);
         return;
