@@ -735,6 +735,8 @@ static void test_disaggregate_roundtrip(void)
            "aggregating the split sectors back returns the original table %s", why);
     clio_table_free(back);
     clio_concordance_free(back_map);
+    clio_table_free(d);
+    d = NULL;
 
     /* a new name may reuse the split sector's, not another sector's */
     clio_shares *clash = shares_of("new_sector,share\ns3,0.5\ns4,0.5\n");
