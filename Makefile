@@ -40,7 +40,7 @@ deps:
 clang:
 	$(MAKE) --no-print-directory BUILD=build/clang CC=clang all
 
-$(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h $(wildcard tables/*.h solver/*.h cli/*.h)
+$(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h $(wildcard tables/*.h solver/*.h calibration/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 

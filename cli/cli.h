@@ -141,5 +141,7 @@ int cmd_spillovers(int argc, char **argv);
 int cmd_footprint(int argc, char **argv);
 int cmd_balance(int argc, char **argv);
 int cmd_project(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
+int cmd_disaggregate(int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const struct command {
     {"footprint", cmd_footprint, "production- and consumption-based accounts, trade-embodied flows"},
     {"balance", cmd_balance, "RAS/GRAS balancing of a matrix to row and column totals"},
     {"project", cmd_project, "project a table to a new year's margins (RAS)"},
+    {"aggregate", cmd_aggregate, "aggregate sectors and/or regions by concordance (totals kept)"},
+    {"disaggregate", cmd_disaggregate, "split a sector into several by output shares"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

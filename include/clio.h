@@ -654,6 +654,125 @@ int clio_project(clio_table *t, const double *x, const double *fd, const double 
 int clio_margins_read_csv(const char *path, const clio_table *t, double *x, double *fd,
                           double *va, clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Aggregation and disaggregation (docs/methods-aggregation.md)        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_concordance -- a many-to-one mapping of labels (sectors or regions)
+ * to groups: entry e maps labels[e] to groups[group[e]].  Each label is
+ * mapped once; group names are in order of first appearance.  lines[e] is
+ * the line of entry e in `path` (both 0 / NULL when built by hand), for
+ * messages.
+ */
+typedef struct clio_concordance {
+    char *path;
+    size_t n;
+    char **labels;
+    size_t *group;
+    size_t *lines;
+    size_t ngroups;
+    char **groups;
+} clio_concordance;
+
+/* clio_concordance_alloc -- an empty concordance (NULL when out of
+ * memory); fill it with clio_concordance_add. */
+clio_concordance *clio_concordance_alloc(void);
+void clio_concordance_free(clio_concordance *c);
+
+/* clio_concordance_add -- map `label` to `group` (created when new).
+ * `line` is kept for messages (0: none).  CLIO_EFORMAT for an empty label
+ * or group; CLIO_ELABEL when label is already mapped (naming both lines). */
+int clio_concordance_add(clio_concordance *c, const char *label, const char *group, size_t line,
+                         clio_error *err);
+
+/*
+ * clio_concordance_read_csv -- read a concordance for labels of kind `key`
+ * ("sector" or "region"), in one of two forms:
+ *   long    a header with the columns `key` and "group" (any order; other
+ *           columns, e.g. a description, are ignored), one row per label;
+ *   matrix  a 0/1 matrix: the header is `key` then the group names, each
+ *           row a label then 0 or 1 per group, exactly one 1 per row.
+ * The form is chosen by the header (a "group" column: long).  Errors, with
+ * file:line: CLIO_EIO (cannot read), CLIO_EFORMAT (missing column, wrong
+ * field count, empty label or group, a matrix cell not 0 or 1, a matrix
+ * row without exactly one 1, no entries), CLIO_ELABEL (a label twice).
+ */
+int clio_concordance_read_csv(const char *path, const char *key, clio_concordance **out,
+                              clio_error *err);
+
+/*
+ * clio_concordance_map -- the group of each of `count` labels into
+ * group[count] (indices into c->groups).  CLIO_ELABEL when a label is not
+ * in the concordance ("`what` 'X' is missing from FILE") or, unless flags
+ * has CLIO_MAP_ALLOW_UNUSED, when an entry names none of the labels
+ * ("FILE:LINE: unknown `what` 'X'").  Labels may repeat (the sector names
+ * of a multi-regional table): every one maps.
+ */
+enum clio_map_flags { CLIO_MAP_STRICT = 0, CLIO_MAP_ALLOW_UNUSED = 1 };
+int clio_concordance_map(const clio_concordance *c, char *const *labels, size_t count,
+                         const char *what, unsigned flags, size_t *group, clio_error *err);
+
+/*
+ * clio_aggregate_matrix -- aggregate the m x n matrix M (ld >= m) by rows
+ * and columns: Out(row_group[i], col_group[j]) += M(i, j), i.e. Out =
+ * S_r M S_c' with 0/1 concordance matrices S, accumulated by index (no S is
+ * formed).  Out is mg x ng (ldout >= mg) and is zeroed first.  row_group
+ * (col_group) NULL means the identity (mg == m, ng == n).  CLIO_EINVAL for
+ * a group index out of range or a bad leading dimension.
+ */
+int clio_aggregate_matrix(size_t m, size_t n, const double *M, size_t ld,
+                          const size_t *row_group, size_t mg, const size_t *col_group, size_t ng,
+                          double *out, size_t ldout, clio_error *err);
+
+/*
+ * clio_aggregate -- the table aggregated by a sector concordance (sector
+ * names, the same in every region) and/or a region concordance (either
+ * NULL: kept as is).  With the 0/1 aggregation matrix S (n' x n):
+ *   Z' = S Z S',  Y' = S Y T'  (T merges final-demand columns of the same
+ *   category and new region),  V' = V S',  S' = S_sat S',  SY' = SY T',
+ *   x' = S x.
+ * New sectors, regions and final-demand columns are in order of first
+ * appearance in t (sectors by scanning t's sectors, etc.).  Labels of V
+ * and satellites, units, title and source are kept.  Every label of t must
+ * be mapped and every entry must name a label of t (CLIO_ELABEL).
+ */
+int clio_aggregate(const clio_table *t, const clio_concordance *sectors,
+                   const clio_concordance *regions, clio_table **out, clio_error *err);
+
+/* Shares to split a sector by: k new sector names and their shares
+ * (finite, >= 0, summing to 1). */
+typedef struct clio_shares {
+    char *path;      /* file it came from, or NULL */
+    size_t k;
+    char **names;
+    double *shares;
+    size_t *lines;   /* line of each share in path (for messages) */
+} clio_shares;
+
+/* clio_shares_read_csv -- read a shares file: columns new_sector,share (any
+ * order).  CLIO_EFORMAT (missing column, empty name, not a number),
+ * CLIO_ELABEL (a name twice), CLIO_EVALUE (NaN, negative, sum not 1 within
+ * 1e-9), with file:line. */
+int clio_shares_read_csv(const char *path, clio_shares **out, clio_error *err);
+void clio_shares_free(clio_shares *s);
+
+/*
+ * clio_disaggregate -- split sector `sector` of t into s->k sectors with
+ * output shares w (Wolsky 1984; Lindner et al. 2012, with one share vector):
+ *   rows:     z'(a, l) = w_a z(j, l)       (sales split by output shares)
+ *   columns:  z'(i, a) = w_a z(i, j)       (the same input coefficients)
+ *   diagonal: z'(a, b) = w_a w_b z(j, j)
+ *   Y, V, S and x of the new sectors: w_a times the old ones.
+ * The new sectors take the old one's place (in the same region, in the
+ * order of s); summing them gives back the old row and column, so a
+ * balanced table stays balanced.  CLIO_EINVAL for a bad index, CLIO_EVALUE
+ * for bad shares, CLIO_ELABEL when a new name is already a sector of the
+ * region (other than the one split).
+ */
+int clio_disaggregate(const clio_table *t, size_t sector, const clio_shares *s, clio_table **out,
+                      clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif

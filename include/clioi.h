@@ -197,4 +197,11 @@ void clioi_dgemv(int transpose, size_t m, size_t n, const double *A, size_t lda,
  * (about the cost of one factorisation; solver/inverse_diagonal.c). */
 int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_error *err);
 
+/* ---- aggregation internals (calibration/aggregate*.c) ---- */
+/* Shares must sum to 1 within this (an absolute tolerance). */
+#define CLIOI_SHARES_TOL 1e-9
+/* clioi_shares_check -- names non-empty and unique, shares finite, >= 0
+ * and summing to 1; messages with file:line when s came from a file. */
+int clioi_shares_check(const clio_shares *s, clio_error *err);
+
 #endif /* CLIOI_H */
