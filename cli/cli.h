@@ -139,6 +139,8 @@ int cmd_linkages(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_spillovers(int argc, char **argv);
 int cmd_footprint(int argc, char **argv);
+int cmd_balance(int argc, char **argv);
+int cmd_project(int argc, char **argv);
 int cmd_regionalize(int argc, char **argv);
 
 #endif

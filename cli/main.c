@@ -20,6 +20,8 @@ static const struct command {
     {"extract", cmd_extract, "hypothetical extraction of every sector or of groups of sectors"},
     {"spillovers", cmd_spillovers, "intraregional, spillover and feedback multipliers of an MRIO"},
     {"footprint", cmd_footprint, "production- and consumption-based accounts, trade-embodied flows"},
+    {"balance", cmd_balance, "RAS/GRAS balancing of a matrix to row and column totals"},
+    {"project", cmd_project, "project a table to a new year's margins (RAS)"},
     {"regionalize", cmd_regionalize, "a region's table from a national one by location quotients"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -555,6 +555,40 @@ int clio_matrix_save_csv(const clio_table *t, const double *M, size_t ld, const 
 int clio_table_save(const clio_table *t, const char *path, clio_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Labelled matrices: any rows x cols matrix with row and column names */
+/* (a make or use table, a matrix to balance).                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct clio_matrix {
+    size_t rows, cols;
+    char **row_names;  /* rows labels, unique */
+    char **col_names;  /* cols labels, unique */
+    char *corner;      /* text of the top-left CSV cell (e.g. "sector") */
+    double *values;    /* rows x cols, column-major */
+} clio_matrix;
+
+/* clio_matrix_read_csv -- first row = column names, first column = row
+ * names, finite numbers elsewhere.  CLIO_EFORMAT (file:line) for ragged
+ * rows or text where a number belongs, CLIO_EVALUE for NaN/Inf,
+ * CLIO_ELABEL for empty or duplicate names. */
+int clio_matrix_read_csv(const char *path, clio_matrix **out, clio_error *err);
+/* clio_matrix_write_csv -- the same layout, written atomically; numbers
+ * read back exactly. */
+int clio_matrix_write_csv(const clio_matrix *m, const char *path, clio_error *err);
+void clio_matrix_free(clio_matrix *m);
+
+/* clio_matrix_targets_read_csv -- a target for every row (by_column = 0) or
+ * column (1) of m from a CSV with columns `label,target`: each label of m
+ * exactly once.  CLIO_ELABEL names an unknown, repeated or missing label. */
+int clio_matrix_targets_read_csv(const char *path, const clio_matrix *m, int by_column,
+                                 double *targets, clio_error *err);
+/* clio_matrix_fixed_read_csv -- cells to keep fixed from a CSV with columns
+ * `row,column[,value]`: fixed (rows x cols, column-major) gets 1 for each;
+ * a value, when given, is written into m first. */
+int clio_matrix_fixed_read_csv(const char *path, clio_matrix *m, unsigned char *fixed,
+                               clio_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Calibration: balancing a matrix to given margins (RAS and GRAS).    */
 /* ------------------------------------------------------------------ */
 
@@ -566,6 +600,8 @@ typedef struct clio_balance_options {
     const unsigned char *fixed;  /* m x n column-major mask (ld = m), or NULL:
                                     nonzero cells keep their value, and the
                                     targets are met by the other cells */
+    const char *const *row_names; /* m labels for messages, or NULL */
+    const char *const *col_names; /* n labels for messages, or NULL */
 } clio_balance_options;
 
 /* What a balancing run did. */
@@ -596,6 +632,27 @@ int clio_ras(size_t m, size_t n, double *X, size_t ldx, const double *u, const d
 int clio_gras(size_t m, size_t n, double *X, size_t ldx, const double *u, const double *v,
               const clio_balance_options *opt, clio_balance_info *info, clio_error *err);
 
+/* clio_project -- bring table t to a new year's margins (Stone's RAS
+ * projection): the base year's coefficients A, times the new outputs x,
+ * balanced (RAS, or GRAS when A has negative entries) so that each row
+ * sums to x - fd and each column to x - va; the rows of Y are scaled to
+ * the new final-demand totals fd, the columns of V to the new value-added
+ * totals va, satellites keep their coefficients per unit of output, and
+ * each column of SY is scaled with its final-demand column.  t is changed
+ * only on success, and then balances exactly (to opt->tol).
+ *
+ * Errors: CLIO_EVALUE for NaN or negative x; CLIO_EINVAL when sum(fd)
+ * differs from sum(va) (the two sides of GDP), when a sector has new final
+ * demand (value added) but none in the base year to scale, or the margins
+ * are unreachable; CLIO_ENOCONVERGE from the balancing. */
+int clio_project(clio_table *t, const double *x, const double *fd, const double *va,
+                 const clio_balance_options *opt, clio_balance_info *info, clio_error *err);
+
+/* clio_margins_read_csv -- new-year margins for clio_project from a CSV with
+ * columns region (multi-region tables), sector, output, final_demand,
+ * value_added: every sector of t exactly once (CLIO_ELABEL otherwise). */
+int clio_margins_read_csv(const char *path, const clio_table *t, double *x, double *fd,
+                          double *va, clio_error *err);
 /* ------------------------------------------------------------------ */
 /* Regionalisation by location quotients, interregional tables         */
 /* (docs/methods-regional.md)                                          */

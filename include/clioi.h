@@ -117,6 +117,7 @@ int clioi_keyed_csv_row(const clioi_csv *csv, size_t r, const clio_table *t,
  * (optionally a second column "unit"), numbers elsewhere. */
 typedef struct clioi_lmatrix {
     char *path;
+    char *corner;      /* the header's first field */
     size_t rows, cols;
     char **row_keys;   /* rows */
     size_t *row_lines; /* rows: line numbers, for messages */

@@ -22,6 +22,7 @@ void clioi_lmatrix_free(clioi_lmatrix *m)
     free(m->units);
     free(m->values);
     free(m->path);
+    free(m->corner);
     free(m);
 }
 
@@ -59,6 +60,7 @@ int clioi_lmatrix_read(const char *path, int allow_units, clioi_lmatrix **out, c
         goto fail;
     }
     m->path = clioi_strdup(path);
+    m->corner = take(header, 0);
     m->rows = csv->nrows - 1;
     m->cols = header->nfields - first;
     m->row_keys = clioi_calloc_array(m->rows, sizeof(char *));
