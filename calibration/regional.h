@@ -44,4 +44,30 @@ void clioi_regional_output(const clio_table *national, const double *regional,
  * needs Z and x) into m (n values), by one transposed solve. */
 int clioi_output_multipliers(const clio_table *t, double *m, clio_error *err);
 
+/* ---- interregional assembly (interregional.c, interregional_trade.c) ---- */
+
+/* What the trade estimation needs: G regions sharing a national table t.
+ * Use columns c of a region are its n sectors, then its nfd final-demand
+ * categories.  total(g, i, c) is what users c of region g need of product
+ * i: z_ij share[j + g n] for sectors, y_ik fshare[g] for final demand. */
+typedef struct clioi_trade_setup {
+    const clio_table *t;
+    size_t G;
+    const double *share;  /* n x G: region g's share of sector j's output */
+    const double *fshare; /* G: region g's share of final demand */
+    const double *xr;     /* n x G: regional output */
+    const double *own;    /* G blocks of n x (n + nfd): the share of total(g, i, c)
+                             that region g supplies itself (prior) */
+} clioi_trade_setup;
+
+/* clioi_trade_balance -- per product i, the flows from each origin region
+ * to each use column of each region: own supply own * total, purchases from
+ * the other regions in proportion to their surplus of output over own use
+ * (plus a floor in proportion to output), RAS-balanced so that columns sum
+ * to total (exactly, up to rounding) and rows to the regional outputs
+ * (scaled to the column total when the national row does not balance).
+ * Writes Z (Gn x Gn) and Y (Gn x G nfd), region-major. */
+int clioi_trade_balance(const clioi_trade_setup *s, const clio_interregional_options *opt,
+                        double *Z, double *Y, clio_error *err);
+
 #endif

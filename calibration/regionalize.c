@@ -122,13 +122,14 @@ static int set_labels(clio_table *r, const clio_table *t, const char *region, cl
 static int set_metadata(clio_table *r, const clio_table *t, const char *region,
                         const clio_regional_options *opt)
 {
-    char title[512];
+    char method[64], title[512];
     if (opt->method == CLIO_LQ_FLQ || opt->method == CLIO_LQ_AFLQ)
-        snprintf(title, sizeof title, "%s, regionalised by %s (delta %g) from: %s", region,
-                 clio_lq_method_name(opt->method), opt->delta, t->title ? t->title : "");
+        snprintf(method, sizeof method, "%s, delta %g", clio_lq_method_name(opt->method),
+                 opt->delta);
     else
-        snprintf(title, sizeof title, "%s, regionalised by %s from: %s", region,
-                 clio_lq_method_name(opt->method), t->title ? t->title : "");
+        snprintf(method, sizeof method, "%s", clio_lq_method_name(opt->method));
+    snprintf(title, sizeof title, "%s, regionalised (%s)%s%s", region, method,
+             t->title ? " from: " : "", t->title ? t->title : "");
     r->title = clioi_strdup(title);
     r->unit = clioi_strdup(t->unit);
     r->source = clioi_strdup("clio regionalize (location quotients)");

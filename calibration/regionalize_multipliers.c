@@ -4,6 +4,7 @@
  * location quotients say it cannot supply). */
 #include "regional.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 int clioi_output_multipliers(const clio_table *t, double *m, clio_error *err)
@@ -59,6 +60,11 @@ int clio_regional_multipliers(const clio_table *national, const char *region,
         !(res->description = clioi_strdup("output multipliers (column sums of the Leontief "
                                           "inverse): national, and regional by each "
                                           "location-quotient method")))
+        goto fail;
+    free(res->title);
+    char title[256];
+    snprintf(title, sizeof title, "%s: regional and national output multipliers", region);
+    if (!(res->title = clioi_strdup(title)))
         goto fail;
     if ((status = clioi_output_multipliers(national, m, err)) != CLIO_OK)
         goto fail;

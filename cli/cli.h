@@ -142,5 +142,6 @@ int cmd_footprint(int argc, char **argv);
 int cmd_balance(int argc, char **argv);
 int cmd_project(int argc, char **argv);
 int cmd_regionalize(int argc, char **argv);
+int cmd_interregional(int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const struct command {
     {"balance", cmd_balance, "RAS/GRAS balancing of a matrix to row and column totals"},
     {"project", cmd_project, "project a table to a new year's margins (RAS)"},
     {"regionalize", cmd_regionalize, "a region's table from a national one by location quotients"},
+    {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
