@@ -143,5 +143,7 @@ int cmd_balance(int argc, char **argv);
 int cmd_project(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_disaggregate(int argc, char **argv);
+int cmd_regionalize(int argc, char **argv);
+int cmd_interregional(int argc, char **argv);
 
 #endif

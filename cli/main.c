@@ -24,6 +24,8 @@ static const struct command {
     {"project", cmd_project, "project a table to a new year's margins (RAS)"},
     {"aggregate", cmd_aggregate, "aggregate sectors and/or regions by concordance (totals kept)"},
     {"disaggregate", cmd_disaggregate, "split a sector into several by output shares"},
+    {"regionalize", cmd_regionalize, "a region's table from a national one by location quotients"},
+    {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

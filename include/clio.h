@@ -653,6 +653,168 @@ int clio_project(clio_table *t, const double *x, const double *fd, const double 
  * value_added: every sector of t exactly once (CLIO_ELABEL otherwise). */
 int clio_margins_read_csv(const char *path, const clio_table *t, double *x, double *fd,
                           double *va, clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Regionalisation by location quotients, interregional tables         */
+/* (docs/methods-regional.md)                                          */
+/* ------------------------------------------------------------------ */
+
+/* The location-quotient family.  With regional and national sizes
+ * (employment, or output) e_i^r, e_i^n and totals e^r, e^n:
+ *   SLQ_i   = (e_i^r / e^r) / (e_i^n / e^n)
+ *   CILQ_ij = SLQ_i / SLQ_j, and SLQ_i on the diagonal
+ *   FLQ_ij  = lambda* CILQ_ij (lambda* SLQ_i on the diagonal),
+ *             lambda* = [log2(1 + e^r / e^n)]^delta  (Flegg et al. 1995)
+ *   AFLQ_ij = FLQ_ij log2(1 + SLQ_j) where SLQ_j > 1, else FLQ_ij
+ *             (Flegg & Webber 2000).
+ * A region without sector j (SLQ_j = 0) has CILQ_ij = +Inf (the limit; its
+ * regional coefficients are the national ones); SLQ_i = 0 gives 0. */
+enum clio_lq_method { CLIO_LQ_SLQ = 0, CLIO_LQ_CILQ = 1, CLIO_LQ_FLQ = 2, CLIO_LQ_AFLQ = 3 };
+#define CLIO_LQ_NMETHODS 4
+#define CLIO_FLQ_DELTA 0.3 /* the usual delta of the FLQ literature */
+
+/* clio_lq_method_name -- "slq", "cilq", "flq", "aflq"; NULL when unknown. */
+const char *clio_lq_method_name(int method);
+/* clio_lq_method_parse -- the method named `name`; CLIO_EINVAL if none. */
+int clio_lq_method_parse(const char *name, int *method, clio_error *err);
+
+/*
+ * clio_location_quotients -- the n x n matrix LQ_ij of `method` into LQ
+ * (leading dimension ld >= n) from the regional and national sizes of the
+ * n sectors.  delta in [0, 1] (used by FLQ and AFLQ).  CLIO_EVALUE for a
+ * size that is NaN, negative, above the national one, a national size of
+ * zero or a region with no size at all; CLIO_EINVAL for a bad method,
+ * delta or dimension.
+ */
+int clio_location_quotients(size_t n, const double *regional, const double *national,
+                            int method, double delta, double *LQ, size_t ld, clio_error *err);
+
+/* What is measured in a regional size file. */
+enum clio_size_measure {
+    CLIO_MEASURE_EMPLOYMENT = 0, /* employment (any unit); x^r_j = x_j e_j^r / e_j^n */
+    CLIO_MEASURE_OUTPUT = 1      /* output in the table's unit; national sizes = x */
+};
+
+/* Regional sizes by sector of a national table, for one or more regions. */
+typedef struct clio_regional_sizes {
+    size_t n;          /* sectors of the national table */
+    size_t nregions;
+    char **regions;    /* in order of first appearance in the file */
+    double *regional;  /* n x nregions, column-major (ld = n) */
+    double *national;  /* n */
+} clio_regional_sizes;
+
+/*
+ * clio_regional_sizes_read_csv -- read a size file for the one-region
+ * table `national`: columns sector and employment (or output, with
+ * CLIO_MEASURE_OUTPUT), optionally region (several regions; without it the
+ * one region is named default_region) and national.  Every sector of the
+ * table must have one row per region.  The national sizes come from, in
+ * this order: the column national (equal on every row of a sector), the
+ * satellite row named national_account (may be NULL), x (output measure),
+ * or the sum over the file's regions (when it has two or more).
+ * CLIO_ELABEL (file:line) for an unknown or repeated sector, a sector
+ * missing in a region or an unknown account; CLIO_EVALUE for NaN,
+ * negative sizes, a zero national size, a regional size above the
+ * national one; CLIO_EFORMAT for a malformed file; CLIO_EINVAL when the
+ * national sizes are not known.
+ */
+int clio_regional_sizes_read_csv(const char *path, const clio_table *national, int measure,
+                                 const char *national_account, const char *default_region,
+                                 clio_regional_sizes **out, clio_error *err);
+void clio_regional_sizes_free(clio_regional_sizes *s);
+/* clio_regional_sizes_find -- index of region `name`; CLIO_ELABEL if none. */
+int clio_regional_sizes_find(const clio_regional_sizes *s, const char *name, size_t *index,
+                             clio_error *err);
+
+/*
+ * clio_rpc_read_csv -- regional purchase coefficients known from surveys:
+ * columns sector (the selling sector i), rpc (in [0, 1]), optionally buyer
+ * (a buying sector j; empty or absent: every buyer) and region (rows of
+ * other regions are skipped; empty or absent: every region).  Fills rpc
+ * (n x n, leading dimension ld) with NaN, then rpc_ij for every cell a row
+ * names; a cell named twice is CLIO_ELABEL, unless a per-cell row refines
+ * a whole-row one (the cell wins).  region may be NULL (all rows apply).
+ */
+int clio_rpc_read_csv(const char *path, const clio_table *national, const char *region,
+                      double *rpc, size_t ld, clio_error *err);
+
+/* Options of a regionalisation.  Zero-initialised: SLQ, delta 0, the
+ * employment share for final demand, no overrides. */
+typedef struct clio_regional_options {
+    int method;        /* enum clio_lq_method */
+    double delta;      /* FLQ/AFLQ delta in [0, 1]; CLIO_FLQ_DELTA is usual */
+    double fd_share;   /* regional final demand = fd_share * national; 0:
+                          the region's share of national size, e^r / e^n */
+    const double *rpc; /* n x n (ld ldrpc) purchase coefficients replacing
+                          min(LQ_ij, 1) where not NaN, or NULL */
+    size_t ldrpc;
+} clio_regional_options;
+
+/* clio_regional_coefficients -- regional input coefficients r_ij =
+ * a_ij min(LQ_ij, 1) (or rpc_ij a_ij) into R (n x n, ld ldr). */
+int clio_regional_coefficients(const clio_table *national, const double *regional,
+                               const double *nat, const clio_regional_options *opt, double *R,
+                               size_t ldr, clio_error *err);
+
+/*
+ * clio_regionalize -- the one-region table of `region`: x^r_j = x_j
+ * regional_j / nat_j; Z^r = R xhat^r; V rows and satellites per unit of
+ * output as national, plus a last V row "imports_from_outside_region"
+ * (sum_i (a_ij - r_ij) x^r_j); final demand = fd_share * national Y (SY
+ * likewise), plus a last column "net_exports" = x^r - Z^r 1 - Y^r 1 (the
+ * region's net sales outside it).  Rows and columns then balance as the
+ * national ones do.  The national table must have one region.
+ */
+int clio_regionalize(const clio_table *national, const char *region, const double *regional,
+                     const double *nat, const clio_regional_options *opt, clio_table **out,
+                     clio_error *err);
+
+/*
+ * clio_regional_multipliers -- output multipliers (column sums of the
+ * Leontief inverse) of the national table, field "national", and of the
+ * regional table of each of the nmethods methods, fields named by
+ * clio_lq_method_name; rows are the region's sectors, one account
+ * "output".  opt gives delta, fd_share and rpc (its method is ignored).
+ */
+int clio_regional_multipliers(const clio_table *national, const char *region,
+                              const double *regional, const double *nat,
+                              const clio_regional_options *opt, const int *methods,
+                              size_t nmethods, clio_result **out, clio_error *err);
+
+/* Options of an interregional assembly.  Zero-initialised: SLQ priors,
+ * no overrides, no CHARM, RAS defaults, the added region named "rest". */
+typedef struct clio_interregional_options {
+    int method;                /* enum clio_lq_method: priors of own-region supply */
+    double delta;              /* FLQ/AFLQ delta */
+    const double *const *rpc;  /* per region: n x n (ld n) overrides or NULL; or NULL */
+    int charm;                 /* nonzero: own-region supply by CHARM instead */
+    double heterogeneity;      /* CHARM h in [0, 1]: cross-hauling volume
+                                  q_i = h (x_i^r + d_i^r) */
+    const char *rest_name;     /* region added for national minus the regions */
+    double tol;                /* RAS tolerance; 0 = 1e-10 */
+    int max_iter;              /* RAS rounds; 0 = 10000 */
+} clio_interregional_options;
+
+/*
+ * clio_interregional -- a multi-regional table from the one-region table
+ * `national` and the sizes of nregions regions (regional: n x nregions,
+ * ld ldr).  Where the regions' sizes fall short of nat, a region
+ * rest_name holds the remainder (so one region gives the two-region table
+ * region + rest of country).  Regional output, V rows, satellites and final
+ * demand are shared out as in clio_regionalize (final demand by each
+ * region's share of total size); the trade of each product between origin
+ * and using regions starts from the regionalisation (own supply from LQs
+ * or CHARM, purchases from other regions in proportion to their surplus of
+ * supply over own use) and is RAS-balanced to each region's output (rows)
+ * and each user's national-technology requirement (columns).  So the
+ * regions sum to the national Z, Y, V, x (and S, SY) up to rounding.
+ * Final demand columns are category x region.  CLIO_EVALUE when the
+ * regions' sizes exceed the national ones; CLIO_ENOCONVERGE from RAS.
+ */
+int clio_interregional(const clio_table *national, size_t nregions, char *const *regions,
+                       const double *regional, size_t ldr, const double *nat,
+                       const clio_interregional_options *opt, clio_table **out,
+                       clio_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Aggregation and disaggregation (docs/methods-aggregation.md)        */
