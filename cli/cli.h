@@ -139,5 +139,6 @@ int cmd_linkages(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_spillovers(int argc, char **argv);
 int cmd_footprint(int argc, char **argv);
+int cmd_symmetric(int argc, char **argv);
 
 #endif

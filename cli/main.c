@@ -20,6 +20,7 @@ static const struct command {
     {"extract", cmd_extract, "hypothetical extraction of every sector or of groups of sectors"},
     {"spillovers", cmd_spillovers, "intraregional, spillover and feedback multipliers of an MRIO"},
     {"footprint", cmd_footprint, "production- and consumption-based accounts, trade-embodied flows"},
+    {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -665,8 +665,8 @@ void clio_sut_layout_free(clio_sut_layout *layout);
  * clio_sut_read_csv -- read a make CSV (industries x commodities) and a use
  * CSV (commodities and value-added rows x industries and final-demand
  * columns).  Totals are verified (a total row must equal the sum of the
- * rows since the previous total, or of all rows above it; columns alike)
- * and dropped; mismatches are warnings in `report` (may be NULL).  Every
+ * rows since the previous total, or of all rows above it; columns alike;
+ * zero cells of a total are taken as not given) and dropped; mismatches are warnings in `report` (may be NULL).  Every
  * industry of the make table must be a use column (CLIO_ELABEL otherwise),
  * every use column an industry, final demand or total; codes named in the
  * layout but absent are CLIO_ELABEL.  Industry outputs from the two tables

@@ -103,6 +103,7 @@ static double at(const clioi_lmatrix *m, int by_col, size_t i, size_t j)
  * in every non-total column, the sum of the non-total rows since the
  * previous total or the sum of all non-total rows above it.  The better of
  * the two is kept; beyond tolerance, a warning names the worst cell.
+ * Zero cells of a total are not checked.
  */
 static void verify_totals(const clioi_lmatrix *m, int by_col, const unsigned char *total_row,
                           const unsigned char *total_col, double rtol, clio_report *rep)
@@ -115,7 +116,9 @@ static void verify_totals(const clioi_lmatrix *m, int by_col, const unsigned cha
         double worst[2] = {0, 0}, worst_sum[2] = {0, 0};
         size_t worst_col[2] = {0, 0};
         for (size_t j = 0; j < nc; j++) {
-            if (total_col[j])
+            /* an empty (zero) total cell is "not applicable" in BEA's files,
+             * e.g. total intermediate use in a final-demand column */
+            if (total_col[j] || at(m, by_col, t, j) == 0)
                 continue;
             double part = 0, all = 0, mag = 0;
             for (size_t i = 0; i < t; i++) {
