@@ -89,7 +89,7 @@ static void fill_commodity(clio_table *t, const clio_sut *s, const clio_symmetri
             if (used_input(s, m, u))
                 t->V[r++ + l * nva] = BT[u + c * nc] * qc;
         if (r < nva)
-            t->V[r + l * nva] = -sc[c] * qc;
+            t->V[r + l * nva] = sc[c] != 0 ? -sc[c] * qc : 0; /* no -0 */
     }
     for (size_t f = 0; f < s->nfd; f++)
         for (size_t k = 0; k < n; k++)
@@ -115,7 +115,7 @@ static void fill_industry(clio_table *t, const clio_sut *s, const clio_symmetric
             double v = 0;
             for (size_t c = 0; c < nc; c++)
                 v += sc[c] * s->U[c + i * nc];
-            t->V[r + i * nva] = -v;
+            t->V[r + i * nva] = v != 0 ? -v : 0;
         }
     }
 }
