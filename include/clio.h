@@ -935,6 +935,165 @@ void clio_shares_free(clio_shares *s);
 int clio_disaggregate(const clio_table *t, size_t sector, const clio_shares *s, clio_table **out,
                       clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Supply-use (make-use) to symmetric tables (docs/methods-symmetric.md) */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_sut -- a make (supply) and a use table of one economy.
+ *
+ *   ni, industries    industries: rows of the make table, columns of use
+ *   nc, commodities   commodities: columns of make, rows of use (in use order,
+ *                     then commodities only the make table has)
+ *   V     ni x nc make table, ld = ni: V(i,c) = output of commodity c by
+ *         industry i, scrap columns included (zero where not given)
+ *   U     nc x ni intermediate use, ld = nc (noncomparable imports, scrap ...)
+ *   E     nc x nfd final demand, ld = nc, columns fd_names
+ *   VA    nva x ni value added, ld = nva, rows va_names
+ *   scrap nc flags: 1 for a scrap (by-product) commodity, whose make column
+ *         is the industries' scrap output h rather than a market-share column
+ */
+typedef struct clio_sut {
+    size_t ni, nc, nfd, nva;
+    char **industries, **commodities, **fd_names, **va_names;
+    double *V, *U, *E, *VA;
+    unsigned char *scrap;
+} clio_sut;
+
+void clio_sut_free(clio_sut *s);
+
+/*
+ * clio_sut_layout -- how to read the make and use CSVs (labelled CSVs: first
+ * row column keys, first column row keys).  Each list is owned by the
+ * layout; a NULL list means "the default", a list of zero items "none":
+ *
+ *   scrap         commodity codes that are scrap.  Default: those of
+ *                 S004, S00401, Used (BEA 1997-2017) found in the files.
+ *   value_added   use rows that are value added.  Default: rows "V" + digits
+ *                 (V001, V00100).
+ *   final_demand  use columns that are final demand.  Default: every use
+ *                 column that is neither an industry nor a total.
+ *   totals        rows/columns that are totals, verified and dropped.
+ *                 Default: "T" + digits (T001, T007) and keys starting
+ *                 with "Total" (any case).
+ *   total_rtol    a total may differ from the sum it stands for by
+ *                 total_rtol * max(|total|, sum of |parts|, 1) (0: 1e-3).
+ */
+typedef struct clio_sut_layout {
+    char **scrap, **value_added, **final_demand, **totals;
+    size_t nscrap, nvalue_added, nfinal_demand, ntotals;
+    double total_rtol;
+} clio_sut_layout;
+
+enum clio_sut_list { CLIO_SUT_SCRAP, CLIO_SUT_VALUE_ADDED, CLIO_SUT_FINAL_DEMAND, CLIO_SUT_TOTALS };
+
+/* clio_sut_layout_add -- append the comma-separated codes of `list` to the
+ * layout's list `which` (an empty text gives an empty, not a default, list). */
+int clio_sut_layout_add(clio_sut_layout *layout, int which, const char *list, clio_error *err);
+
+/* clio_sut_layout_read_yaml -- read a layout file: a YAML mapping with the
+ * optional keys scrap, value_added, final_demand, totals (each a sequence
+ * of codes or one code) and total_rtol (a number), into a zero-initialised
+ * or partly filled layout (lists add up).  Unknown keys are CLIO_EFORMAT. */
+int clio_sut_layout_read_yaml(const char *path, clio_sut_layout *layout, clio_error *err);
+
+/* clio_sut_layout_free -- free the lists (not the layout itself). */
+void clio_sut_layout_free(clio_sut_layout *layout);
+
+/*
+ * clio_sut_read_csv -- read a make CSV (industries x commodities) and a use
+ * CSV (commodities and value-added rows x industries and final-demand
+ * columns).  Totals are verified (a total row must equal the sum of the
+ * rows since the previous total, or of all rows above it; columns alike;
+ * zero cells of a total are taken as not given) and dropped; mismatches are warnings in `report` (may be NULL).  Every
+ * industry of the make table must be a use column (CLIO_ELABEL otherwise),
+ * every use column an industry, final demand or total; codes named in the
+ * layout but absent are CLIO_ELABEL.  Industry outputs from the two tables
+ * (make row sums; use column sums) and commodity outputs (make column
+ * sums; use row sums) that differ by more than total_rtol are warnings.
+ */
+int clio_sut_read_csv(const char *make_path, const char *use_path,
+                      const clio_sut_layout *layout, clio_sut **out, clio_report *report,
+                      clio_error *err);
+
+enum clio_technology { CLIO_INDUSTRY_TECHNOLOGY = 0, CLIO_PRODUCT_TECHNOLOGY = 1 };
+
+/*
+ * clio_symmetric -- the coefficients of a supply-use system (BEA, "Mathe-
+ * matical derivation of the total requirements tables", 1997 and 2002):
+ *
+ *   q   nc   commodity output: column sums of make (scrap: scrap output)
+ *   g   ni   industry output, including scrap: row sums of make
+ *   h   ni   scrap output of each industry (sum of its scrap columns)
+ *   p   ni   h / g, scrap share of output
+ *   B   nc x ni  direct requirements U ghat^-1 (commodity by industry)
+ *   T   ni x nc  transformation, g = T q:
+ *                industry technology  W = (I - phat)^-1 D, D = V qhat^-1
+ *                (market shares; scrap columns and commodities with q = 0
+ *                are zero);
+ *                product technology   ghat (V_P')^-1, V_P the make table
+ *                restricted to the produced commodities P (square, regular)
+ *   produced  nc flags: commodity in P (not scrap, q != 0)
+ *
+ * Commodity-by-commodity direct requirements are B T, total (I - B T)^-1;
+ * industry-by-commodity total T (I - B T)^-1; industry-by-industry direct
+ * T B, total (I - T B)^-1.  Under industry technology these are BEA's
+ * Tables 5-8.  Matrices column-major with ld = rows.
+ */
+typedef struct clio_symmetric {
+    int technology;
+    size_t ni, nc;
+    double *q, *g, *h, *p;
+    double *B, *T;
+    unsigned char *produced;
+} clio_symmetric;
+
+/* clio_symmetric_compute -- the coefficients above.  CLIO_EVALUE for an
+ * industry that uses inputs but has no output, or makes only scrap;
+ * product technology: CLIO_EDIM when the number of produced commodities
+ * differs from the number of industries, CLIO_ESINGULAR when V_P is
+ * singular. */
+int clio_symmetric_compute(const clio_sut *s, int technology, clio_symmetric **out,
+                           clio_error *err);
+void clio_symmetric_free(clio_symmetric *m);
+
+/* Requirement matrices (rows x columns). */
+enum clio_requirements {
+    CLIO_REQ_DIRECT_COMMODITY_INDUSTRY,   /* B,              commodity x industry */
+    CLIO_REQ_TRANSFORMATION,              /* T (W or g V'^-1), industry x commodity */
+    CLIO_REQ_DIRECT_COMMODITY,            /* B T,            commodity x commodity */
+    CLIO_REQ_DIRECT_INDUSTRY,             /* T B,            industry x industry */
+    CLIO_REQ_TOTAL_COMMODITY,             /* (I - B T)^-1,   commodity x commodity */
+    CLIO_REQ_TOTAL_INDUSTRY_COMMODITY,    /* T (I - B T)^-1, industry x commodity */
+    CLIO_REQ_TOTAL_INDUSTRY               /* (I - T B)^-1,   industry x industry */
+};
+
+/* clio_symmetric_matrix -- the matrix `which` (malloc'ed, column-major,
+ * ld = *rows) into *out.  CLIO_ESINGULAR when I - B T is singular. */
+int clio_symmetric_matrix(const clio_symmetric *m, int which, double **out, size_t *rows,
+                          size_t *cols, clio_error *err);
+
+/* clio_symmetric_matrix_save_csv -- the matrix `which` as a labelled CSV
+ * (commodity or industry codes of s), written atomically. */
+int clio_symmetric_matrix_save_csv(const clio_sut *s, const clio_symmetric *m, int which,
+                                   const char *path, clio_error *err);
+
+enum clio_symmetric_by { CLIO_BY_COMMODITY = 0, CLIO_BY_INDUSTRY = 1 };
+
+/*
+ * clio_symmetric_table -- the symmetric table of the produced commodities
+ * (by commodity: Z = B T qhat, Y = rows P of E, x = q) or of the industries
+ * (by industry: Z = T U, Y = T E, x = g), so that its Leontief inverse is
+ * the total requirements above.  Value-added rows: the use table's, then
+ * one per commodity that is not produced (scrap, noncomparable imports ...)
+ * and is used as an input (named by its code), then "scrap_byproduct",
+ * the value of scrap made along (minus (p'T) qhat, or minus (p'T) U).
+ * Rows and columns balance up to the difference between the make and use
+ * totals.  One region named `region` (NULL: "R1").
+ */
+int clio_symmetric_table(const clio_sut *s, const clio_symmetric *m, int by,
+                         const char *region, clio_table **out, clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif

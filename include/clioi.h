@@ -203,5 +203,13 @@ int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_e
 /* clioi_shares_check -- names non-empty and unique, shares finite, >= 0
  * and summing to 1; messages with file:line when s came from a file. */
 int clioi_shares_check(const clio_shares *s, clio_error *err);
+/* ---- dense linear algebra for calibration (solver/dense.c) ---- */
+/* clioi_dense_solve -- solve A X = B in place: A (n x n, ld n) is
+ * overwritten by its LU factors, B (n x nrhs, ld n) by X.  CLIO_ESINGULAR
+ * (message names the zero pivot's index, 0-based) when A is singular. */
+int clioi_dense_solve(size_t n, double *A, size_t nrhs, double *B, clio_error *err);
+/* clioi_dense_gemm -- C = A B with A m x k, B k x n, C m x n, all
+ * column-major with ld = rows. */
+void clioi_dense_gemm(size_t m, size_t n, size_t k, const double *A, const double *B, double *C);
 
 #endif /* CLIOI_H */
