@@ -186,11 +186,6 @@ int clioi_result_set_fields(clio_result *r, const char *const *names);
  * account per unit of output (zero for sectors with zero output). */
 double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 
-/* clioi_dgemv -- y = A x (transpose 0) or A' x (1) for the m x n
- * column-major A (solver/blas.c: BLAS for code outside solver/). */
-void clioi_dgemv(int transpose, size_t m, size_t n, const double *A, size_t lda,
-                 const double *x, double *y);
-
 /* ---- extraction internals ---- */
 /* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
  * from the kept LU factor, by inverting its triangles in one n x n copy
@@ -203,6 +198,7 @@ int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_e
 /* clioi_shares_check -- names non-empty and unique, shares finite, >= 0
  * and summing to 1; messages with file:line when s came from a file. */
 int clioi_shares_check(const clio_shares *s, clio_error *err);
+
 /* ---- dense linear algebra for calibration (solver/dense.c) ---- */
 /* clioi_dense_solve -- solve A X = B in place: A (n x n, ld n) is
  * overwritten by its LU factors, B (n x nrhs, ld n) by X.  CLIO_ESINGULAR
@@ -211,5 +207,9 @@ int clioi_dense_solve(size_t n, double *A, size_t nrhs, double *B, clio_error *e
 /* clioi_dense_gemm -- C = A B with A m x k, B k x n, C m x n, all
  * column-major with ld = rows. */
 void clioi_dense_gemm(size_t m, size_t n, size_t k, const double *A, const double *B, double *C);
+/* clioi_dgemv -- y = A x (transpose 0) or A' x (1) for the m x n
+ * column-major A with leading dimension lda. */
+void clioi_dgemv(int transpose, size_t m, size_t n, const double *A, size_t lda,
+                 const double *x, double *y);
 
 #endif /* CLIOI_H */

@@ -1,5 +1,6 @@
-/* dense.c -- small dense products and solves for the calibration code
- * (supply-use to symmetric tables), which must not include LAPACKE itself. */
+/* dense.c -- dense BLAS/LAPACK kernels for the calibration code (balancing,
+ * supply-use to symmetric tables), which does not include cblas.h or
+ * lapacke.h itself. */
 #include "clioi.h"
 
 #include <cblas.h>
@@ -40,4 +41,11 @@ void clioi_dense_gemm(size_t m, size_t n, size_t k, const double *A, const doubl
     }
     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n, (int)k, 1.0, A,
                 (int)m, B, (int)k, 0.0, C, (int)m);
+}
+
+void clioi_dgemv(int transpose, size_t m, size_t n, const double *A, size_t lda,
+                 const double *x, double *y)
+{
+    cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, (int)m, (int)n, 1.0, A,
+                (int)lda, x, 1, 0.0, y, 1);
 }
