@@ -124,6 +124,10 @@ typedef int (*cli_matrix_fn)(const clio_table *t, const clio_leontief *f, double
 int cli_save_matrix(const clio_table *t, const clio_leontief *f, cli_matrix_fn fill,
                     const char *path, clio_error *err);
 
+/* cli_replace_text -- replace a table's text field (title, unit) by a copy
+ * of text; nothing when text is NULL.  CLIO_OK or CLIO_ENOMEM. */
+int cli_replace_text(char **field, const char *text);
+
 /* Wall-clock seconds, for --verbose timings. */
 double cli_now(void);
 void cli_timing(const cli_common *o, const char *phase, double seconds);

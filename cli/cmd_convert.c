@@ -24,18 +24,6 @@ static int extra_option(void *ctx, int opt, const char *arg)
     return 1;
 }
 
-static int replace(char **field, const char *text)
-{
-    if (!text)
-        return CLIO_OK;
-    char *copy = strdup(text);
-    if (!copy)
-        return CLIO_ENOMEM;
-    free(*field);
-    *field = copy;
-    return CLIO_OK;
-}
-
 static int convert(const char *command, const char *usage, const char *help, int argc,
                    char **argv)
 {
@@ -57,7 +45,7 @@ static int convert(const char *command, const char *usage, const char *help, int
     if (status != CLIO_OK)
         return status;
     clio_error err = {0};
-    if (replace(&t->title, meta.title) != CLIO_OK || replace(&t->unit, meta.unit) != CLIO_OK) {
+    if (cli_replace_text(&t->title, meta.title) != CLIO_OK || cli_replace_text(&t->unit, meta.unit) != CLIO_OK) {
         clio_table_free(t);
         return cli_error(&o, CLIO_ENOMEM, NULL);
     }

@@ -99,90 +99,79 @@ static int print_report(const cli_common *o, const clio_report *rep)
     return o->strict && rep->nwarnings ? CLIO_EUNBALANCED : CLIO_OK;
 }
 
-/* Negative direct requirements (product technology, or negative entries of
- * the use table): listed on stderr, all of them in --negatives FILE. */
-static int report_negatives(const cli_common *o, const sym_options *so, const clio_sut *s,
-                            const clio_symmetric *m, size_t *count)
-{
-    clio_error err = {0};
+/* The direct requirements of the symmetric table, fetched once for the
+ * report of negative coefficients and the --negatives file. */
+typedef struct direct_matrix {
     double *A;
     size_t rows, cols;
-    int which = so->by == CLIO_BY_COMMODITY ? CLIO_REQ_DIRECT_COMMODITY : CLIO_REQ_DIRECT_INDUSTRY;
-    int status = clio_symmetric_matrix(m, which, &A, &rows, &cols, &err);
-    if (status != CLIO_OK)
-        return cli_error(o, status, &err);
-    char *const *keys = so->by == CLIO_BY_COMMODITY ? s->commodities : s->industries;
-    *count = 0;
-    for (size_t j = 0; j < cols; j++)
-        for (size_t i = 0; i < rows; i++)
-            if (A[i + j * rows] < 0 && ((*count)++ < NEGATIVES_SHOWN || o->verbose) &&
+    char *const *keys;
+    const char *kind; /* "commodity" or "industry" */
+} direct_matrix;
+
+static int direct_matrix_get(const cli_common *o, const sym_options *so, const clio_sut *s,
+                             const clio_symmetric *m, direct_matrix *d)
+{
+    clio_error err = {0};
+    int by_commodity = so->by == CLIO_BY_COMMODITY;
+    d->keys = by_commodity ? s->commodities : s->industries;
+    d->kind = by_commodity ? "commodity" : "industry";
+    int status = clio_symmetric_matrix(
+        m, by_commodity ? CLIO_REQ_DIRECT_COMMODITY : CLIO_REQ_DIRECT_INDUSTRY, &d->A, &d->rows,
+        &d->cols, &err);
+    return status == CLIO_OK ? CLIO_OK : cli_error(o, status, &err);
+}
+
+/* Negative direct requirements (product technology, or negative entries of
+ * the use table): listed on stderr, all of them in --negatives FILE. */
+static int report_negatives(const cli_common *o, const sym_options *so, const direct_matrix *d)
+{
+    size_t count = 0;
+    for (size_t j = 0; j < d->cols; j++)
+        for (size_t i = 0; i < d->rows; i++)
+            if (d->A[i + j * d->rows] < 0 && (count++ < NEGATIVES_SHOWN || o->verbose) &&
                 !o->quiet)
                 fprintf(stderr, "clio symmetric: negative coefficient: %s '%s' per unit of "
                                 "'%s' = %.6g\n",
-                        so->by == CLIO_BY_COMMODITY ? "commodity" : "industry", keys[i],
-                        keys[j], A[i + j * rows]);
-    if (*count > NEGATIVES_SHOWN && !o->verbose && !o->quiet)
+                        d->kind, d->keys[i], d->keys[j], d->A[i + j * d->rows]);
+    if (count > NEGATIVES_SHOWN && !o->verbose && !o->quiet)
         fprintf(stderr, "clio symmetric: ... %zu negative coefficients in all (-v lists "
-                        "them, --negatives FILE writes them)\n", *count);
-    else if (*count && !o->quiet)
-        fprintf(stderr, "clio symmetric: %zu negative coefficient(s)\n", *count);
-    if (*count && so->no_negative) {
-        free(A);
-        err.status = CLIO_EVALUE;
+                        "them, --negatives FILE writes them)\n", count);
+    else if (count && !o->quiet)
+        fprintf(stderr, "clio symmetric: %zu negative coefficient(s)\n", count);
+    if (count && so->no_negative) {
+        clio_error err = {CLIO_EVALUE, ""};
         snprintf(err.message, sizeof err.message,
-                 "%zu negative direct requirements and --no-negative: nothing written", *count);
+                 "%zu negative direct requirements and --no-negative: nothing written", count);
         return cli_error(o, CLIO_EVALUE, &err);
     }
-    free(A);
     return CLIO_OK;
 }
 
 /* The negative direct requirements as CSV: a temporary file renamed into
  * place, so a failed write leaves no partial file. */
-static int write_negatives(const cli_common *o, const sym_options *so, const clio_sut *s,
-                           const clio_symmetric *m)
+static int write_negatives(const cli_common *o, const char *path, const direct_matrix *d)
 {
-    clio_error err = {0};
-    double *A;
-    size_t rows, cols;
-    int which = so->by == CLIO_BY_COMMODITY ? CLIO_REQ_DIRECT_COMMODITY : CLIO_REQ_DIRECT_INDUSTRY;
-    int status = clio_symmetric_matrix(m, which, &A, &rows, &cols, &err);
-    if (status != CLIO_OK)
-        return cli_error(o, status, &err);
-    char *const *keys = so->by == CLIO_BY_COMMODITY ? s->commodities : s->industries;
-    size_t len = strlen(so->negatives) + 5;
+    size_t len = strlen(path) + 5;
     char *tmp = malloc(len);
-    FILE *fp = tmp ? (snprintf(tmp, len, "%s.tmp", so->negatives), fopen(tmp, "w")) : NULL;
+    FILE *fp = tmp ? (snprintf(tmp, len, "%s.tmp", path), fopen(tmp, "w")) : NULL;
     int ok = fp != NULL;
     if (fp) {
         fprintf(fp, "row,column,coefficient\n");
-        for (size_t j = 0; j < cols; j++)
-            for (size_t i = 0; i < rows; i++)
-                if (A[i + j * rows] < 0)
-                    fprintf(fp, "%s,%s,%.17g\n", keys[i], keys[j], A[i + j * rows]);
+        for (size_t j = 0; j < d->cols; j++)
+            for (size_t i = 0; i < d->rows; i++)
+                if (d->A[i + j * d->rows] < 0)
+                    fprintf(fp, "%s,%s,%.17g\n", d->keys[i], d->keys[j], d->A[i + j * d->rows]);
         ok = !ferror(fp);
-        ok = fclose(fp) == 0 && ok && rename(tmp, so->negatives) == 0;
+        ok = fclose(fp) == 0 && ok && rename(tmp, path) == 0;
         if (!ok)
             remove(tmp);
     }
     free(tmp);
-    free(A);
     if (!ok) {
-        snprintf(err.message, sizeof err.message, "%s: cannot write", so->negatives);
+        clio_error err = {CLIO_EWRITE, ""};
+        snprintf(err.message, sizeof err.message, "%s: cannot write", path);
         return cli_error(o, CLIO_EWRITE, &err);
     }
-    return CLIO_OK;
-}
-
-static int replace(char **field, const char *text)
-{
-    if (!text)
-        return CLIO_OK;
-    char *copy = strdup(text);
-    if (!copy)
-        return CLIO_ENOMEM;
-    free(*field);
-    *field = copy;
     return CLIO_OK;
 }
 
@@ -194,7 +183,7 @@ static int build_table(const cli_common *o, const sym_options *so, const clio_su
     int status = clio_symmetric_table(s, m, so->by, o->region, t, &err);
     if (status != CLIO_OK)
         return cli_error(o, status, &err);
-    if (replace(&(*t)->title, so->title) != CLIO_OK || replace(&(*t)->unit, so->unit) != CLIO_OK)
+    if (cli_replace_text(&(*t)->title, so->title) != CLIO_OK || cli_replace_text(&(*t)->unit, so->unit) != CLIO_OK)
         return cli_error(o, CLIO_ENOMEM, NULL);
     clio_report rep = {0};
     status = clio_table_check(*t, o->rtol, &rep);
@@ -211,7 +200,7 @@ static int build_table(const cli_common *o, const sym_options *so, const clio_su
 
 /* Write the requested matrices, then the table. */
 static int write_outputs(const cli_common *o, const sym_options *so, const clio_sut *s,
-                         const clio_symmetric *m, const clio_table *t)
+                         const clio_symmetric *m, const direct_matrix *d, const clio_table *t)
 {
     const char *paths[5] = {so->bmat, so->tmat, so->direct, so->total, so->total_ic};
     int which[5] = {CLIO_REQ_DIRECT_COMMODITY_INDUSTRY, CLIO_REQ_TRANSFORMATION,
@@ -231,7 +220,7 @@ static int write_outputs(const cli_common *o, const sym_options *so, const clio_
             fprintf(stderr, "clio symmetric: wrote %s\n", paths[k]);
     }
     if (so->negatives) {
-        int status = write_negatives(o, so, s, m);
+        int status = write_negatives(o, so->negatives, d);
         if (status != CLIO_OK)
             return status;
     }
@@ -286,6 +275,7 @@ static int run(const cli_common *o, const sym_options *so, const char *make, con
     clio_sut *s = NULL;
     clio_symmetric *m = NULL;
     clio_table *t = NULL;
+    direct_matrix direct = {0};
     clio_report rep = {0};
     clio_error err = {0};
     int status = read_layout(o, so, &layout);
@@ -321,16 +311,17 @@ static int run(const cli_common *o, const sym_options *so, const char *make, con
         status = cli_error(o, status, &err);
         goto done;
     }
-    size_t nneg = 0;
-    if ((status = report_negatives(o, so, s, m, &nneg)) != CLIO_OK)
+    if ((status = direct_matrix_get(o, so, s, m, &direct)) != CLIO_OK ||
+        (status = report_negatives(o, so, &direct)) != CLIO_OK)
         goto done;
     if (o->output && (status = build_table(o, so, s, m, &t)) != CLIO_OK)
         goto done;
     cli_timing(o, "compute", cli_now() - t0);
     t0 = cli_now();
-    status = write_outputs(o, so, s, m, t);
+    status = write_outputs(o, so, s, m, &direct, t);
     cli_timing(o, "write", cli_now() - t0);
 done:
+    free(direct.A);
     clio_report_free(&rep);
     clio_table_free(t);
     clio_symmetric_free(m);

@@ -241,3 +241,15 @@ int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief 
                 rcond);
     return CLIO_OK;
 }
+
+int cli_replace_text(char **field, const char *text)
+{
+    if (!text)
+        return CLIO_OK;
+    char *copy = strdup(text);
+    if (!copy)
+        return CLIO_ENOMEM;
+    free(*field);
+    *field = copy;
+    return CLIO_OK;
+}

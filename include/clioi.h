@@ -19,6 +19,11 @@
  * return status, so call sites read `return clioi_fail(err, CLIO_EIO, ...)`. */
 int clioi_fail(clio_error *err, int status, const char *fmt, ...) CLIOI_PRINTF(3, 4);
 
+/* clioi_report_add -- append a finding to a validation report (counts
+ * errors and warnings; a finding that cannot be stored still counts). */
+void clioi_report_add(clio_report *r, int severity, int status, const char *fmt, ...)
+    CLIOI_PRINTF(4, 5);
+
 /* clioi_strdup -- strdup that accepts NULL (returns NULL). */
 char *clioi_strdup(const char *s);
 /* clioi_ends_with -- whether s ends with suffix. */

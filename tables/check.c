@@ -18,9 +18,7 @@ void clio_report_free(clio_report *r)
     memset(r, 0, sizeof *r);
 }
 
-static void add(clio_report *r, int severity, int status, const char *fmt, ...)
-    CLIOI_PRINTF(4, 5);
-static void add(clio_report *r, int severity, int status, const char *fmt, ...)
+void clioi_report_add(clio_report *r, int severity, int status, const char *fmt, ...)
 {
     if (severity == CLIO_ERROR)
         r->nerrors++;
@@ -62,10 +60,10 @@ static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count
             status = CLIO_ENOMEM;
     clio_error e;
     if (status == CLIO_OK && clioi_check_unique(keys, count, what, &e) != CLIO_OK) {
-        add(rep, CLIO_ERROR, e.status, "%s", e.message);
+        clioi_report_add(rep, CLIO_ERROR, e.status, "%s", e.message);
         status = e.status;
     } else if (status != CLIO_OK) {
-        add(rep, CLIO_ERROR, status, "out of memory checking %s labels", what);
+        clioi_report_add(rep, CLIO_ERROR, status, "out of memory checking %s labels", what);
     }
     for (size_t i = 0; keys && i < count; i++)
         free(keys[i]);
@@ -76,12 +74,12 @@ static int check_unique_keys(const clio_table *t, clio_report *rep, size_t count
 static int check_labels(const clio_table *t, clio_report *rep)
 {
     if (t->nregions == 0 && t->n > 0) {
-        add(rep, CLIO_ERROR, CLIO_ELABEL, "the table has sectors but no region");
+        clioi_report_add(rep, CLIO_ERROR, CLIO_ELABEL, "the table has sectors but no region");
         return CLIO_ELABEL;
     }
     for (size_t i = 0; i < t->n; i++) {
         if (!t->sector_names[i] || t->sector_region[i] >= t->nregions) {
-            add(rep, CLIO_ERROR, CLIO_ELABEL, "sector %zu has no name or no region", i + 1);
+            clioi_report_add(rep, CLIO_ERROR, CLIO_ELABEL, "sector %zu has no name or no region", i + 1);
             return CLIO_ELABEL;
         }
     }
@@ -94,14 +92,14 @@ static int check_labels(const clio_table *t, clio_report *rep)
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
         for (size_t i = 0; i < sets[s].count; i++) {
             if (!sets[s].names[i]) {
-                add(rep, CLIO_ERROR, CLIO_ELABEL, "%s label %zu is missing", sets[s].what, i + 1);
+                clioi_report_add(rep, CLIO_ERROR, CLIO_ELABEL, "%s label %zu is missing", sets[s].what, i + 1);
                 return CLIO_ELABEL;
             }
         }
     }
     for (size_t k = 0; k < t->nfd; k++) {
         if (t->fd_region[k] != CLIO_NONE && t->fd_region[k] >= t->nregions) {
-            add(rep, CLIO_ERROR, CLIO_ELABEL, "final-demand column '%s' has an invalid region",
+            clioi_report_add(rep, CLIO_ERROR, CLIO_ELABEL, "final-demand column '%s' has an invalid region",
                 t->fd_names[k]);
             return CLIO_ELABEL;
         }
@@ -140,13 +138,13 @@ static int check_block(const clio_table *t, clio_report *rep, const char *block,
                 char r[256], c[256];
                 row_label(t, i, r, sizeof r);
                 col_label(t, j, c, sizeof c);
-                add(rep, CLIO_ERROR, CLIO_EVALUE, "%s[%s, %s] = %g is %s", block, r, c, v,
+                clioi_report_add(rep, CLIO_ERROR, CLIO_EVALUE, "%s[%s, %s] = %g is %s", block, r, c, v,
                     nonfinite ? "not finite" : "negative");
             }
         }
     }
     if (bad > MAX_LISTED)
-        add(rep, CLIO_ERROR, CLIO_EVALUE, "%s: %zu more invalid cells not listed", block,
+        clioi_report_add(rep, CLIO_ERROR, CLIO_EVALUE, "%s: %zu more invalid cells not listed", block,
             bad - MAX_LISTED);
     return status;
 }
@@ -159,7 +157,7 @@ static void check_balance(const clio_table *t, clio_report *rep, double rtol, co
     if (!(fabs(gap) > rtol * (scale > 0 ? scale : 1)))
         return;
     if ((*listed)++ < MAX_LISTED)
-        add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
+        clioi_report_add(rep, CLIO_WARNING, CLIO_EUNBALANCED,
             "%s balance: sector '%s' in region '%s': %s = %.10g but x = %.10g (off by %.4g, "
             "%.3g relative)",
             what, t->sector_names[i], region_of(t, i), sum_text, sum, t->x[i], gap,
@@ -176,7 +174,7 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
     if (!rows || !cols) {
         free(rows);
         free(cols);
-        add(rep, CLIO_WARNING, CLIO_ENOMEM, "out of memory: balances not checked");
+        clioi_report_add(rep, CLIO_WARNING, CLIO_ENOMEM, "out of memory: balances not checked");
         return;
     }
     for (size_t j = 0; j < n; j++) {
@@ -203,7 +201,7 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
     free(rows);
     free(cols);
     if (listed > MAX_LISTED)
-        add(rep, CLIO_WARNING, CLIO_EUNBALANCED, "%zu more balance differences not listed",
+        clioi_report_add(rep, CLIO_WARNING, CLIO_EUNBALANCED, "%zu more balance differences not listed",
             listed - MAX_LISTED);
 }
 
@@ -212,7 +210,7 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
     if (!t || !report || !(rtol >= 0))
         return CLIO_EINVAL;
     if (!t->Z) {
-        add(report, CLIO_ERROR, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
+        clioi_report_add(report, CLIO_ERROR, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
         return CLIO_EINVAL;
     }
     int status = check_labels(t, report);
@@ -246,12 +244,12 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
         for (size_t i = 0; i < n; i++)
             used += t->Z[i + j * n];
         if (used != 0) {
-            add(report, CLIO_ERROR, CLIO_EVALUE,
+            clioi_report_add(report, CLIO_ERROR, CLIO_EVALUE,
                 "sector '%s' in region '%s' has zero output but buys %g of intermediate inputs",
                 t->sector_names[j], region_of(t, j), used);
             status = status ? status : CLIO_EVALUE;
         } else {
-            add(report, CLIO_INFO, CLIO_OK,
+            clioi_report_add(report, CLIO_INFO, CLIO_OK,
                 "sector '%s' in region '%s' has zero output (kept; its coefficients are zero)",
                 t->sector_names[j], region_of(t, j));
         }

@@ -18,28 +18,12 @@ static const char *const default_scrap[] = {"S004", "S00401", "Used"};
 
 #define MAX_LISTED 10
 
-static void warn(clio_report *r, const char *fmt, ...) CLIOI_PRINTF(2, 3);
-static void warn(clio_report *r, const char *fmt, ...)
-{
-    if (!r)
-        return;
-    r->nwarnings++;
-    if (r->count == r->capacity) {
-        size_t cap = r->capacity ? 2 * r->capacity : 16;
-        clio_finding *items = realloc(r->items, cap * sizeof *items);
-        if (!items)
-            return;
-        r->items = items;
-        r->capacity = cap;
-    }
-    clio_finding *f = &r->items[r->count++];
-    f->severity = CLIO_WARNING;
-    f->status = CLIO_EUNBALANCED;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(f->message, sizeof f->message, fmt, ap);
-    va_end(ap);
-}
+/* A warning about totals or outputs that disagree (r may be NULL). */
+#define warn(r, ...)                                                                           \
+    do {                                                                                       \
+        if (r)                                                                                 \
+            clioi_report_add(r, CLIO_WARNING, CLIO_EUNBALANCED, __VA_ARGS__);                  \
+    } while (0)
 
 void clio_sut_free(clio_sut *s)
 {
