@@ -710,7 +710,8 @@ typedef struct clio_regional_sizes {
  * one region is named default_region) and national.  Every sector of the
  * table must have one row per region.  The national sizes come from, in
  * this order: the column national (equal on every row of a sector), the
- * satellite row named national_account (may be NULL), x (output measure),
+ * satellite row named national_account (may be NULL; for employment files
+ * a satellite named "employment" serves by default), x (output measure),
  * or the sum over the file's regions (when it has two or more).
  * CLIO_ELABEL (file:line) for an unknown or repeated sector, a sector
  * missing in a region or an unknown account; CLIO_EVALUE for NaN,

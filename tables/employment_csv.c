@@ -130,6 +130,11 @@ static int national_sizes(const clio_table *t, int measure, const char *account,
                           const char *path, clio_regional_sizes *s, clio_error *err)
 {
     size_t n = t->n;
+    /* an employment file and a table with an 'employment' satellite: that
+     * satellite is the nation's employment unless another is named */
+    if (!account && measure == CLIO_MEASURE_EMPLOYMENT &&
+        clioi_find_label(t->sat_names, t->nsat, "employment") != CLIO_NONE)
+        account = "employment";
     if (account) {
         size_t a = clioi_find_label(t->sat_names, t->nsat, account);
         if (a == CLIO_NONE)
@@ -149,7 +154,8 @@ static int national_sizes(const clio_table *t, int measure, const char *account,
     } else {
         return clioi_fail(err, CLIO_EINVAL,
                           "%s: national sizes are unknown: add a column 'national', name a "
-                          "satellite account of the table, or give several regions",
+                          "satellite account of the table (--national-account; the table has "
+                          "no 'employment' satellite), or give several regions",
                           path);
     }
     return CLIO_OK;
