@@ -186,7 +186,15 @@ bad_sizes() {
     run "$CLIO" regionalize "$DE" --employment "$T/zero.csv"
     [ "$status" -eq 8 ]
     [[ "$output" == *"national size of sector 'agriculture' is zero"* ]]
-    run "$CLIO" regionalize "$DE" --employment $FIX/germany_south_employment.csv
+    # the table's 'employment' satellite is the default national size ...
+    run "$CLIO" regionalize "$DE" --employment $FIX/germany_south_employment.csv --format csv
+    [ "$status" -eq 0 ]
+    default_output=$output
+    run "$CLIO" regionalize "$DE" "${SOUTH[@]}" --format csv
+    [ "$output" = "$default_output" ]
+    # ... and without one the national sizes are unknown
+    mkdir -p "$T/nosat" && cp "$DE"/Z.csv "$DE"/Y.csv "$DE"/V.csv "$DE"/x.csv "$T/nosat/"
+    run "$CLIO" regionalize "$T/nosat" --employment $FIX/germany_south_employment.csv
     [ "$status" -eq 2 ]
     [[ "$output" == *"national sizes are unknown"* ]]
     run "$CLIO" regionalize "$DE" --employment $FIX/germany_south_employment.csv --national-account jobs
