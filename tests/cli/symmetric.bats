@@ -183,3 +183,16 @@ published_gap() {
     [ "$status" -eq 0 ]
     [[ "$output" == *"--assumption"* ]]
 }
+
+@test "BEA 1997 before redefinitions: processed into a balanced table that differs from after" {
+    need "$B97/make_before_redef_1997.csv"
+    run "$CLIO" symmetric "$B97/make_before_redef_1997.csv" \
+        "$B97/use_before_redef_1997_producer_prices.csv" -o "$T/before.nc" --total "$T/before.csv" -q
+    [ "$status" -eq 0 ]
+    run "$CLIO" check "$T/before.nc" --strict
+    [ "$status" -eq 0 ]
+    "$CLIO" symmetric "$MAKE97" "$USE97" --total "$T/after.csv" -q
+    # the same commodities, other numbers: redefinitions move inputs between industries
+    [ "$(head -n 1 "$T/before.csv")" = "$(head -n 1 "$T/after.csv")" ]
+    ! cmp -s "$T/before.csv" "$T/after.csv"
+}
