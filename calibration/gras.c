@@ -206,21 +206,47 @@ static void sums(const problem *pb, int columns)
 }
 
 /* scale -- the factor f > 0 with f p - n / f = u, or 0 for a row that must
- * vanish (u = 0, p > 0, n = 0).  Written to avoid cancellation for u < 0. */
+ * vanish (u = 0, p > 0, n = 0); NAN when no such factor exists, e.g. when
+ * the other side's factors have driven every positive cell of the line to
+ * zero and its target is positive.  Written to avoid cancellation for
+ * u < 0. */
 static double scale(double p, double n, double u)
 {
-    if (n == 0)
-        return p > 0 ? u / p : 1;
+    if (n == 0) {
+        if (p == 0)
+            return u == 0 ? 1 : NAN;
+        return u >= 0 ? u / p : NAN;
+    }
     if (p == 0)
-        return -n / u;
+        return u < 0 ? -n / u : NAN;
     double root = sqrt(u * u + 4 * p * n);
     return u >= 0 ? (u + root) / (2 * p) : 2 * n / (root - u);
 }
 
-static void update_factors(side *sd)
+/* New factors of one side; CLIO_EINVAL naming the first line that no
+ * factor can bring to its target without reversing signs. */
+static int update_factors(side *sd, const char *method, clio_error *err)
 {
-    for (size_t k = 0; k < sd->count; k++)
-        sd->factor[k] = scale(sd->pos[k], sd->neg[k], sd->target[k]);
+    for (size_t k = 0; k < sd->count; k++) {
+        if (!isfinite(sd->pos[k]) || !isfinite(sd->neg[k]))
+            return clioi_fail(err, CLIO_EVALUE,
+                              "%s: the numbers overflow (cells or targets near the largest "
+                              "double); scale the matrix and targets down",
+                              method);
+        double f = scale(sd->pos[k], sd->neg[k], sd->target[k]);
+        if (!(f >= 0 && isfinite(f))) {
+            char where[320];
+            describe(sd, k, where, sizeof where);
+            return clioi_fail(err, CLIO_EINVAL,
+                              "%s: inconsistent targets: %s cannot reach its target %.17g "
+                              "without reversing signs (the other targets leave it only %s "
+                              "cells)",
+                              method, where, sd->target[k],
+                              sd->pos[k] > 0 ? "positive" : sd->neg[k] > 0 ? "negative" : "zero");
+        }
+        sd->factor[k] = f;
+    }
+    return CLIO_OK;
 }
 
 static double relative_gap(double sum, double target)
@@ -292,22 +318,30 @@ static int iterate(problem *pb, double tol, int max_iter, const char *method,
     size_t worst = 0;
     double residual = INFINITY;
     int it = 0;
+    int status = CLIO_OK;
     for (;;) {
         sums(pb, 0);
         if (it > 0) { /* columns are exact after a column step: test the rows */
             residual = row_residual(&pb->rows, &worst);
-            if (residual <= tol || it >= max_iter)
+            if (residual <= tol || it >= max_iter || !isfinite(residual))
                 break;
         }
-        update_factors(&pb->rows);
+        if ((status = update_factors(&pb->rows, method, err)) != CLIO_OK)
+            break;
         sums(pb, 1);
-        update_factors(&pb->cols);
+        if ((status = update_factors(&pb->cols, method, err)) != CLIO_OK)
+            break;
         it++;
     }
     info->iterations = it;
     info->residual = residual;
-    if (residual <= tol)
-        return CLIO_OK;
+    if (status != CLIO_OK || residual <= tol)
+        return status;
+    if (!isfinite(residual))
+        return clioi_fail(err, CLIO_EVALUE,
+                          "%s: the numbers overflow after %d iterations (cells or targets near "
+                          "the largest double); scale the matrix and targets down",
+                          method, it);
     char where[320];
     describe(&pb->rows, worst, where, sizeof where);
     return clioi_fail(err, CLIO_ENOCONVERGE,

@@ -70,7 +70,7 @@ static int run(const cli_common *o, const char *path, balance_args *a, clio_erro
         clio_balance_info info;
         status = (gras ? clio_gras : clio_ras)(m->rows, m->cols, m->values, m->rows, u, v, &opt,
                                               &info, err);
-        if (status == CLIO_ENOCONVERGE || status == CLIO_OK)
+        if (status == CLIO_OK)
             balance_report(o, gras ? "GRAS" : "RAS", &info);
     }
     if (status == CLIO_OK)

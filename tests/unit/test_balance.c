@@ -248,6 +248,24 @@ static void errors(void)
            "the report gives the iterations and the residual (%d, %.3g)", info.iterations,
            info.residual);
 
+    /* a zero column target drives row 1's only positive cell to zero, so
+     * row 1 could reach its positive target only by reversing signs */
+    const double S0[4] = {1, 1, -1, 1};
+    double us[2] = {1, 1}, vs[2] = {0, 2};
+    memcpy(X, S0, sizeof X);
+    st = clio_gras(2, 2, X, 2, us, vs, &named, &info, &err);
+    tap_status(st, CLIO_EINVAL, err.message, "row 'agri' cannot reach its target 1 without "
+               "reversing signs", "GRAS never reverses a sign to meet a target");
+    tap_ok(memcmp(X, S0, sizeof X) == 0, "... and leaves X as it was");
+
+    /* numbers near the largest double overflow: a clear error, at once */
+    const double H0[4] = {1e308, 1e308, 1e308, 1e308};
+    double uh[2] = {1.5e308, 1.5e308}, vh[2] = {1.5e308, 1.5e308};
+    memcpy(X, H0, sizeof X);
+    st = clio_ras(2, 2, X, 2, uh, vh, NULL, &info, &err);
+    tap_status(st, CLIO_EVALUE, err.message, "overflow", "overflow is a value error");
+    tap_ok(info.iterations < 10, "overflow stops at once (%d iterations)", info.iterations);
+
     st = clio_ras(0, 2, X, 1, ud, vd, NULL, &info, &err);
     tap_status(st, CLIO_EINVAL, err.message, "empty", "an empty matrix is an invalid argument");
 }
