@@ -37,6 +37,11 @@ static void prior_column(const clioi_trade_setup *s, size_t i, size_t g, size_t 
 {
     size_t G = s->G, n = s->t->n;
     double tot = total(s, g, i, c), own = own_share(s, g, i, c), xi = s->t->x[i];
+    double others = 0;
+    for (size_t o = 0; o < G; o++)
+        others += o == g ? 0 : w[o];
+    if (others == 0) /* no other region makes i: own supply takes the whole need */
+        own = 1;
     for (size_t o = 0; o < G; o++) {
         double x_o = s->xr[i + o * n];
         col[o] = o == g ? own * tot : (1 - own) * tot * w[o];

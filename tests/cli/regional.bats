@@ -222,3 +222,21 @@ bad_sizes() {
     [[ "$output" == *"the regions' sizes of sector 'manufacturing' add up to 8850, more than the national 8381"* ]]
     [ ! -e "$T/o.nc" ]
 }
+
+@test "interregional --cross-hauling: a sole producer keeps all of a negative final demand" {
+    # south makes all the agriculture: CHARM's own share below 1 must not drop
+    # the rest of agriculture's negative inventory change (review finding)
+    {
+        echo "region,sector,employment,national"
+        echo "south,agriculture,1096,1096"; echo "north,agriculture,0,1096"
+        for s in manufacturing:8381 construction:3236 trade_transport:9251 \
+                 business_services:4258 other_services:10206; do
+            echo "south,${s%%:*},$((${s##*:} / 3)),${s##*:}"
+            echo "north,${s%%:*},$((${s##*:} - ${s##*:} / 3)),${s##*:}"
+        done
+    } >"$T/sole.csv"
+    run "$CLIO" interregional "$DE" --employment "$T/sole.csv" --cross-hauling 0.5 -o "$T/sole" -q
+    [ "$status" -eq 0 ]
+    run "$CLIO" check "$T/sole" --strict
+    [ "$status" -eq 0 ]
+}
