@@ -161,7 +161,8 @@ static int set_labels(clio_table *m, const clio_table *t, const regions *r,
         bad |= clio_table_set_label(m, CLIO_LABEL_VALUE_ADDED, k, t->va_names[k]);
     for (size_t k = 0; k < t->nsat; k++) {
         bad |= clio_table_set_label(m, CLIO_LABEL_SATELLITE, k, t->sat_names[k]);
-        bad |= clio_table_set_label(m, CLIO_LABEL_SATELLITE_UNIT, k, t->sat_units[k]);
+        if (t->sat_units[k]) /* units are optional */
+            bad |= clio_table_set_label(m, CLIO_LABEL_SATELLITE_UNIT, k, t->sat_units[k]);
     }
     char title[512];
     if (opt->charm)

@@ -114,7 +114,8 @@ static int set_labels(clio_table *r, const clio_table *t, const char *region, cl
     bad |= clio_table_set_label(r, CLIO_LABEL_VALUE_ADDED, t->nva, IMPORT_ROW);
     for (size_t k = 0; k < t->nsat; k++) {
         bad |= clio_table_set_label(r, CLIO_LABEL_SATELLITE, k, t->sat_names[k]);
-        bad |= clio_table_set_label(r, CLIO_LABEL_SATELLITE_UNIT, k, t->sat_units[k]);
+        if (t->sat_units[k]) /* units are optional */
+            bad |= clio_table_set_label(r, CLIO_LABEL_SATELLITE_UNIT, k, t->sat_units[k]);
     }
     return bad ? clioi_fail(err, CLIO_ENOMEM, "out of memory") : CLIO_OK;
 }

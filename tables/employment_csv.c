@@ -231,6 +231,11 @@ int clio_regional_sizes_read_csv(const char *path, const clio_table *national, i
                                     path, s->regions[k], t->sector_names[i]);
                 break;
             }
+    if (status == CLIO_OK && c.national != CLIO_NONE && national_account)
+        status = clioi_fail(err, CLIO_EINVAL,
+                            "%s: the file has a 'national' column and a national account '%s' "
+                            "is named too: give one source of national sizes",
+                            path, national_account);
     if (status == CLIO_OK && c.national == CLIO_NONE)
         status = national_sizes(t, measure, national_account, path, s, err);
     if (status == CLIO_OK)

@@ -186,6 +186,9 @@ bad_sizes() {
     run "$CLIO" regionalize "$DE" --employment "$T/zero.csv"
     [ "$status" -eq 8 ]
     [[ "$output" == *"national size of sector 'agriculture' is zero"* ]]
+    run "$CLIO" regionalize "$DE" --employment "$T/zero.csv" --national-account does_not_exist
+    [ "$status" -eq 2 ]
+    [[ "$output" == *"give one source of national sizes"* ]]
     # the table's 'employment' satellite is the default national size ...
     run "$CLIO" regionalize "$DE" --employment $FIX/germany_south_employment.csv --format csv
     [ "$status" -eq 0 ]
