@@ -191,6 +191,11 @@ int clioi_result_set_fields(clio_result *r, const char *const *names);
  * account per unit of output (zero for sectors with zero output). */
 double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 
+/* clioi_demand_check -- a demand change df (n values) is finite, else
+ * CLIO_EVALUE naming the sector; *nonnegative tells whether df >= 0. */
+int clioi_demand_check(const clio_table *t, const double *df, int *nonnegative,
+                       clio_error *err);
+
 /* ---- extraction internals ---- */
 /* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
  * from the kept LU factor, by inverting its triangles in one n x n copy

@@ -18,16 +18,12 @@ int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    int nonnegative = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(df[i]))
-            return clioi_fail(err, CLIO_EVALUE, "demand change for sector '%s' is not finite",
-                              t->sector_names[i]);
-        nonnegative &= df[i] >= 0;
-    }
+    int nonnegative;
+    int status = clioi_demand_check(t, df, &nonnegative, err);
+    if (status != CLIO_OK)
+        return status;
     clio_result *r = clioi_result_alloc(t, "impact", na, NFIELDS);
     double *dx = clioi_calloc_array(n, sizeof *dx);
-    int status = CLIO_OK;
     if (!r || !dx || clioi_result_set_accounts_from_table(r, t) != CLIO_OK) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
         goto done;
@@ -66,5 +62,18 @@ done:
         return status;
     }
     *out = r;
+    return CLIO_OK;
+}
+
+int clioi_demand_check(const clio_table *t, const double *df, int *nonnegative,
+                       clio_error *err)
+{
+    *nonnegative = 1;
+    for (size_t i = 0; i < t->n; i++) {
+        if (!isfinite(df[i]))
+            return clioi_fail(err, CLIO_EVALUE, "demand change for sector '%s' is not finite",
+                              t->sector_names[i]);
+        *nonnegative &= df[i] >= 0;
+    }
     return CLIO_OK;
 }

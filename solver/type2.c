@@ -215,13 +215,9 @@ int clio_impact_type2(const clio_table *t, const clio_leontief *f, const clio_ho
     if (status != CLIO_OK)
         return status;
     size_t n = t->n, na = 1 + t->nva + t->nsat, k = h->k, ld = n ? n : 1;
-    int nonnegative = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(df[i]))
-            return clioi_fail(err, CLIO_EVALUE, "demand change for sector '%s' is not finite",
-                              t->sector_names[i]);
-        nonnegative &= df[i] >= 0;
-    }
+    int nonnegative;
+    if ((status = clioi_demand_check(t, df, &nonnegative, err)) != CLIO_OK)
+        return status;
     clio_result *r = clioi_result_alloc(t, "impact", na, I_NFIELDS);
     /* B = L [df, HC] = [dx1, U] in one solve. */
     double *B = clioi_alloc_matrix(ld, 1 + k);
