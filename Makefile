@@ -20,7 +20,7 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC  := $(wildcard tables/*.c solver/*.c calibration/*.c)
+LIB_SRC  := $(wildcard tables/*.c solver/*.c calibration/*.c shocks/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_SRC  := $(wildcard cli/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -40,7 +40,7 @@ deps:
 clang:
 	$(MAKE) --no-print-directory BUILD=build/clang CC=clang all
 
-$(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h $(wildcard tables/*.h solver/*.h calibration/*.h cli/*.h)
+$(BUILD)/obj/%.o: %.c include/clio.h include/clioi.h $(wildcard tables/*.h solver/*.h calibration/*.h shocks/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 

@@ -1095,6 +1095,258 @@ enum clio_symmetric_by { CLIO_BY_COMMODITY = 0, CLIO_BY_INDUSTRY = 1 };
 int clio_symmetric_table(const clio_sut *s, const clio_symmetric *m, int by,
                          const char *region, clio_table **out, clio_error *err);
 
+
+/* ------------------------------------------------------------------ */
+/* Shocks and policies (docs/scenarios.md, docs/methods-shocks.md)     */
+/* ------------------------------------------------------------------ */
+
+/* ---- Low-rank coefficient changes (Woodbury) ---------------------- */
+
+/* The factor of I - A' for A' = A + U V' (opaque), kept beside the factor
+ * of I - A it was made from. */
+typedef struct clio_leontief_update clio_leontief_update;
+
+/*
+ * clio_leontief_update -- prepare solves with I - A' where A' = A + U V',
+ * U and V n x k (leading dimensions ldu, ldv), by the Sherman-Morrison-
+ * Woodbury formula: (I - A - U V')^-1 = M^-1 + M^-1 U C^-1 V' M^-1 with
+ * M = I - A and the capacitance matrix C = I_k - V' M^-1 U (k x k, LU
+ * factored).  Changing k columns J of A by D (n x k) is U = D, V = E_J;
+ * changing rows is U = E_R, V = D'.  Costs k solves with f and O(n k^2).
+ * CLIO_ESINGULAR when C is singular (I - A' has no inverse);
+ * CLIO_ENONPRODUCTIVE, naming the sector, when (I - A') g = 1 has a
+ * non-positive g.  f must outlive the update.
+ */
+int clio_leontief_update(const clio_leontief *f, size_t k, const double *U, size_t ldu,
+                         const double *V, size_t ldv, clio_leontief_update **out,
+                         clio_error *err);
+void clio_leontief_update_free(clio_leontief_update *u);
+
+/* clio_leontief_update_solve -- B := (I - A')^-1 B, or (I - A')^-T B when
+ * transpose is non-zero (n x nrhs, leading dimension ldb). */
+int clio_leontief_update_solve(const clio_leontief_update *u, int transpose, size_t nrhs,
+                               double *B, size_t ldb, clio_error *err);
+
+/* ---- Capacity constraints: the mixed model ------------------------ */
+
+/*
+ * clio_constrained_output -- the demand-driven model with capacity caps,
+ * solved as a mixed exogenous/endogenous model (Miller & Blair 2009,
+ * section 13.2).  y (n) is the final demand wanted, cap (n) the largest
+ * output each sector can reach (INFINITY: no cap).  Sectors whose output
+ * would exceed the cap get their output fixed at the cap and their final
+ * demand made endogenous; the others are solved.  Repeats until no cap is
+ * violated and every fixed sector still binds (its met final demand is at
+ * most the wanted one).  Solves with u when it is non-NULL (changed
+ * coefficients), otherwise with f.
+ *   x        (n) output, never above cap (to rounding: x_i <= cap_i (1 + 1e-12))
+ *   y_met    (n) final demand that can be met (y_met_i = y_i where not fixed)
+ *   binding  (n) 1 where the output is fixed at its cap, else 0
+ *   rounds   number of solves made (may be NULL)
+ * A fixed sector whose cap is below what the other sectors need from it
+ * gets a negative y_met: the cap cannot even supply intermediate demand
+ * (documented; the caller reports it).  CLIO_ENOCONVERGE after n + 1 rounds;
+ * CLIO_EVALUE, naming the sector, for a negative or NaN cap.
+ */
+int clio_constrained_output(const clio_leontief *f, const clio_leontief_update *u,
+                            const double *y, const double *cap, double *x, double *y_met,
+                            unsigned char *binding, size_t *rounds, clio_error *err);
+
+/* ---- Supply-driven (Ghosh) view of a primary-input shock ---------- */
+
+/*
+ * clio_ghosh_shock -- dx' = dv' G, G = xhat^-1 L xhat: the change of output
+ * (n) when the primary inputs (value added) of the sectors change by dv
+ * (n, money), by one transposed solve.  Needs t->x only.  The limits of
+ * the Ghosh model (fixed allocation shares, implausible as a causal model)
+ * are in docs/methods-shocks.md.
+ */
+int clio_ghosh_shock(const clio_table *t, const clio_leontief *f, const double *dv, double *dx,
+                     clio_error *err);
+
+/* ---- Inoperability input-output model (IIM) ----------------------- */
+
+/* clio_iim_interdependency -- A* = xhat^-1 A xhat (a*_ij = z_ij / x_i, the
+ * demand-side interdependency matrix) into Astar (n x n, ld lda); rows of
+ * zero-output sectors are zero.  Needs t->Z. */
+int clio_iim_interdependency(const clio_table *t, double *Astar, size_t lda, clio_error *err);
+
+/*
+ * clio_iim_static -- inoperability q = (I - A*)^-1 c* (n values), then
+ * clipped to [0, 1] (clipped counts the sectors clipped; may be NULL).
+ * A* n x n (ld lda), c* the demand perturbation as a share of output.
+ * CLIO_ESINGULAR / CLIO_ENONPRODUCTIVE as the Leontief factor.
+ */
+int clio_iim_static(size_t n, const double *Astar, size_t lda, const double *cstar, double *q,
+                    size_t *clipped, clio_error *err);
+
+/*
+ * clio_iim_supply -- the supply-side IIM (Leung, Haimes & Santos 2007;
+ * Xu et al. 2011 as in diim): from the transactions Z (n x n, ld ldz) and
+ * output x, A*s = (xhat^-1 Z xhat^-1 ... see docs) and q = (I - A*s')^-1 c*,
+ * clipped to [0, 1].  The exact form is documented in
+ * docs/methods-shocks.md with its source.
+ */
+int clio_iim_supply(size_t n, const double *Z, size_t ldz, const double *x, const double *cstar,
+                    double *q, size_t *clipped, clio_error *err);
+
+/*
+ * clio_iim_recovery_rates -- the diagonal resilience matrix K of the
+ * dynamic IIM from recovery times (Lian & Haimes 2006):
+ * k_i = ln(q_i(0) / q_i(T_i)) / (T_i (1 - a*_ii)), where the inoperability
+ * falls from q_i(0) to target * q_i(0) in T_i periods (target in (0, 1),
+ * e.g. 0.01).  Sectors with T_i <= 0 or q_i(0) = 0 get k_i = 0 (they
+ * follow the others).  CLIO_EVALUE for target outside (0, 1).
+ */
+int clio_iim_recovery_rates(size_t n, const double *Astar, size_t lda,
+                            const double *recovery_time, double target, double *k,
+                            clio_error *err);
+
+/*
+ * clio_iim_dynamic -- the dynamic IIM q(t+1) = q(t) + K [A* q(t) + c*(t)
+ * - q(t)], each q clipped to [0, 1], from q(0) = q0 (n; NULL: zero) for
+ * nsteps steps.  k (n) is diag K.  cstar (n x nsteps, ld ldc) is c*(t) for
+ * t = 0 .. nsteps-1 (NULL: no perturbation).  q (n x (nsteps + 1), ld ldq)
+ * receives q(0) .. q(nsteps).  loss (n, may be NULL) receives the
+ * cumulative inoperability of each sector, integrated over time by the
+ * trapezoidal rule (multiply by x_i for the economic loss).
+ */
+int clio_iim_dynamic(size_t n, const double *Astar, size_t lda, const double *k,
+                     const double *q0, const double *cstar, size_t ldc, size_t nsteps,
+                     double *q, size_t ldq, double *loss, clio_error *err);
+
+/* ---- Adaptive regional input-output (ARIO) simulation ------------- */
+
+/*
+ * Parameters of the ARIO model (Hallegatte 2008, 2014; BoARIO, Juhel et al.
+ * 2023).  clio_ario_defaults fills them with the documented defaults
+ * (docs/methods-shocks.md gives each source).
+ */
+typedef struct clio_ario_params {
+    double step_days;          /* length of a step in days (1: daily)          */
+    size_t steps;              /* number of steps simulated (365)              */
+    double inventory_days;     /* target input inventory, days of use (90)     */
+    double inventory_tau;      /* days to restore inventories (60)             */
+    double alpha_max;          /* largest overproduction factor (1.25)         */
+    double alpha_tau;          /* days for overproduction to rise (365)        */
+    double psi;                /* inventory heterogeneity, 0 .. 1 (0.90)       */
+    double reconstruction_tau; /* days to deliver reconstruction demand (180)  */
+} clio_ario_params;
+
+void clio_ario_defaults(clio_ario_params *p);
+
+/*
+ * A shock to the ARIO model: productive capacity lost at day 0 (share of
+ * each sector's capacity, 0 .. 1), the days to recover it, and a
+ * reconstruction demand (money, by producing sector) that adds to final
+ * demand until delivered.  Vectors of n; NULL means none.
+ */
+typedef struct clio_ario_shock {
+    const double *capacity_loss;  /* n shares, 0 .. 1                      */
+    const double *recovery_days;  /* n days to recover lost capacity (linear) */
+    const double *reconstruction; /* n money, demanded from each sector     */
+    const double *demand_change;  /* n money per year, a lasting change of final demand */
+} clio_ario_shock;
+
+/*
+ * The time series of an ARIO run: steps + 1 points (t = 0 is the
+ * baseline), n sectors, column t of each n x (steps + 1) array (ld n).
+ */
+typedef struct clio_ario_result {
+    size_t n, steps;
+    double *time_days;     /* steps + 1                                       */
+    double *production;    /* realised production per year, n x (steps + 1)  */
+    double *capacity;      /* production capacity per year                   */
+    double *unmet_demand;  /* final + intermediate demand not served, per year */
+    double *inventory_gap; /* 1 - inventory / target, mean over inputs (0 .. 1) */
+    double *loss;          /* n: cumulative production lost vs baseline over the
+                              run (money, trapezoidal)                       */
+    double *unmet_total;   /* n: cumulative unmet final demand (money)        */
+} clio_ario_result;
+
+/*
+ * clio_ario_run -- simulate the ARIO model from the baseline table t
+ * (must have Z, Y and x; balanced) under shock s with parameters p.
+ * Rationing is proportional (BoARIO's default order), overproduction rises
+ * towards alpha_max while demand exceeds production and decays otherwise.
+ * With no shock the economy stays at its baseline (tested).  O(n^2) per
+ * step.  CLIO_EVALUE names a bad parameter or shock value.
+ */
+int clio_ario_run(const clio_table *t, const clio_ario_params *p, const clio_ario_shock *s,
+                  clio_ario_result **out, clio_error *err);
+void clio_ario_result_free(clio_ario_result *r);
+
+/* ---- Scenario files ------------------------------------------------ */
+
+/* A parsed scenario file (opaque; docs/scenarios.md). */
+typedef struct clio_scenarios clio_scenarios;
+
+/*
+ * clio_scenarios_read -- parse a YAML scenario file (libyaml).  Resolves
+ * `inherits` (a scenario's changes come after its base's; cycles and
+ * unknown bases are errors).  Messages name the file, line and scenario:
+ * "FILE:LINE: scenario 'NAME': ...".  CLIO_EFORMAT for malformed YAML or
+ * an unknown key, CLIO_EVALUE for bad amounts, CLIO_ELABEL for duplicate
+ * or unknown scenario names.
+ */
+int clio_scenarios_read(const char *path, clio_scenarios **out, clio_error *err);
+void clio_scenarios_free(clio_scenarios *s);
+size_t clio_scenarios_count(const clio_scenarios *s);
+const char *clio_scenarios_name(const clio_scenarios *s, size_t i);
+const char *clio_scenarios_description(const clio_scenarios *s, size_t i); /* may be NULL */
+/* The file's `table:` path (relative to the scenario file, resolved), or NULL. */
+const char *clio_scenarios_table(const clio_scenarios *s);
+
+enum clio_scenario_model {
+    CLIO_MODEL_LEONTIEF = 0, /* demand-driven, capacity caps, coefficients, prices */
+    CLIO_MODEL_GHOSH = 1,    /* supply-driven view of primary-input changes        */
+    CLIO_MODEL_IIM = 2,      /* inoperability, static and dynamic                  */
+    CLIO_MODEL_ARIO = 3      /* adaptive regional IO simulation                    */
+};
+
+/*
+ * A scenario resolved against a table: dense arrays over the table's n
+ * sectors (and nfd final-demand columns, nva value-added rows).
+ */
+typedef struct clio_shock {
+    size_t n, nfd, nva;
+    int model;                /* enum clio_scenario_model                        */
+    /* demand-driven */
+    double *dY;               /* n x nfd change of final demand (money)           */
+    double *cap;              /* n output caps as shares of baseline output
+                                 (INFINITY: none); NULL when no cap              */
+    size_t ncols;             /* coefficient changes, by column of A:             */
+    size_t *cols;             /*   ncols changed columns                         */
+    double *dA;               /*   n x ncols change of those columns of A         */
+    double *dVc;              /*   nva x ncols change of their value-added coefficients */
+    double *dcost;            /* n change of value-added cost per unit of output
+                                 (price model); NULL when none                   */
+    /* supply-driven (Ghosh) */
+    double *dprimary;         /* n change of primary inputs (money); NULL when none */
+    /* inoperability (CLIO_MODEL_IIM) */
+    double *cstar;            /* n demand perturbation, share of output (0 .. 1)  */
+    double *q0;               /* n initial inoperability (NULL: zero)             */
+    double *recovery_time;    /* n periods to recover (NULL: static only)         */
+    double recovery_target;   /* share of q0 left after the recovery time (0.01)  */
+    size_t periods;           /* dynamic steps (0: static only)                   */
+    size_t perturb_from, perturb_to; /* c* applies in periods [from, to)           */
+    /* ARIO (CLIO_MODEL_ARIO) */
+    clio_ario_params ario;
+    double *capacity_loss, *recovery_days, *reconstruction; /* n each, or NULL   */
+} clio_shock;
+
+/*
+ * clio_scenario_resolve -- turn scenario i of s into a clio_shock for
+ * table t: selectors (region, sector, group from the file's `groups:` CSV,
+ * final-demand category) expand to sectors; percentages apply to the
+ * baseline (final demand, output, coefficients, value added).  Unknown
+ * names are CLIO_ELABEL with "FILE:LINE: scenario 'NAME': unknown sector
+ * 'X' (region 'R')".  Needs t->Z for coefficient changes.
+ */
+int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t,
+                          clio_shock **out, clio_error *err);
+void clio_shock_free(clio_shock *k);
+
 #ifdef __cplusplus
 }
 #endif
