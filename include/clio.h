@@ -1107,7 +1107,7 @@ int clio_symmetric_table(const clio_sut *s, const clio_symmetric *m, int by,
 typedef struct clio_leontief_update clio_leontief_update;
 
 /*
- * clio_leontief_update -- prepare solves with I - A' where A' = A + U V',
+ * clio_leontief_update_make -- prepare solves with I - A' where A' = A + U V',
  * U and V n x k (leading dimensions ldu, ldv), by the Sherman-Morrison-
  * Woodbury formula: (I - A - U V')^-1 = M^-1 + M^-1 U C^-1 V' M^-1 with
  * M = I - A and the capacitance matrix C = I_k - V' M^-1 U (k x k, LU
@@ -1117,9 +1117,9 @@ typedef struct clio_leontief_update clio_leontief_update;
  * CLIO_ENONPRODUCTIVE, naming the sector, when (I - A') g = 1 has a
  * non-positive g.  f must outlive the update.
  */
-int clio_leontief_update(const clio_leontief *f, size_t k, const double *U, size_t ldu,
-                         const double *V, size_t ldv, clio_leontief_update **out,
-                         clio_error *err);
+int clio_leontief_update_make(const clio_leontief *f, size_t k, const double *U, size_t ldu,
+                              const double *V, size_t ldv, clio_leontief_update **out,
+                              clio_error *err);
 void clio_leontief_update_free(clio_leontief_update *u);
 
 /* clio_leontief_update_solve -- B := (I - A')^-1 B, or (I - A')^-T B when
