@@ -89,7 +89,10 @@ demo-run: all
 	    --title "Germany 1995, Eurostat Manual Table 15.4" -o $(BUILD)/germany_1995.nc
 	$(BUILD)/clio impact $(BUILD)/germany_1995.nc --demand data/germany_1995/construction_shock.csv \
 	    -o $(BUILD)/germany_1995_impact.nc
-	@echo "wrote $(BUILD)/germany_1995.nc (the table) and $(BUILD)/germany_1995_impact.nc (the impact)"
+	$(BUILD)/clio scenario run examples/scenarios/germany_policies.yaml \
+	    -o $(BUILD)/germany_1995_scenarios.nc --series $(BUILD)/germany_1995_series.csv
+	@echo "wrote $(BUILD)/germany_1995.nc (the table), $(BUILD)/germany_1995_impact.nc (the impact)"
+	@echo "and $(BUILD)/germany_1995_scenarios.nc (nine shocks and policies; docs/scenarios.md)"
 
 bench:
 	@scripts/install-deps.sh bench
@@ -97,6 +100,7 @@ bench:
 	benchmarks/run.sh
 	benchmarks/structural.sh
 	benchmarks/balance.sh
+	benchmarks/scenarios.sh
 
 clean:
 	rm -rf build

@@ -27,6 +27,7 @@ static const struct command {
     {"regionalize", cmd_regionalize, "a region's table from a national one by location quotients"},
     {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
+    {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1347,6 +1347,77 @@ int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t
                           clio_shock **out, clio_error *err);
 void clio_shock_free(clio_shock *k);
 
+
+/* ---- Running scenario files ---------------------------------------- */
+
+/*
+ * clio_scenario_results -- baseline and scenario values of every scenario
+ * of a file.  `labels` carries the rows (the table's sectors), regions and
+ * accounts with units, and holds the baseline in its one field
+ * "baseline".  Accounts: "final_demand", "output", every value-added row,
+ * every satellite, then "price" (a price index, 1 in the baseline) when a
+ * scenario changes costs or coefficients, and "unmet:<category>" per
+ * final-demand category name when a scenario has capacity caps.
+ *
+ *   delta(s, i, a)  = delta[a + naccounts * (i + nrows * s)]
+ *   scenario value  = baseline + delta
+ *   binding(s, i)   = binding[i + nrows * s]: output fixed at its cap
+ *
+ * Dynamic scenarios (dynamic IIM, ARIO) also have time series:
+ *   series(s, v, t, i) = series[i + nrows * (t + ntimes * (v + nvars * s))]
+ * with time(s, t) = time[t + ntimes * s] in the scenario's time_unit
+ * ("period" or "day"); NaN where a scenario has fewer points or not that
+ * variable.  Their deltas are means over the simulated horizon (annual
+ * rates, as the table's flows).  docs/scenarios.md has the details.
+ */
+typedef struct clio_scenario_results {
+    clio_result *labels;
+    size_t nscenarios;
+    char **names;
+    char **models;        /* "leontief", "ghosh", "iim", "ario" */
+    char **descriptions;  /* NULL entries where the file has none */
+    double *delta;
+    unsigned char *binding;
+    int has_caps;         /* some scenario has capacity caps */
+    size_t ntimes, nvars; /* 0 when no scenario is dynamic */
+    char **vars;
+    char **time_units;    /* per scenario; NULL for static ones */
+    double *time;
+    double *series;
+} clio_scenario_results;
+
+/*
+ * clio_scenarios_run -- resolve and solve every scenario of s on table t
+ * (which must keep Z) with the factor f of its I - A.  Demand-only
+ * scenarios are solved together, as one block of right-hand sides;
+ * coefficient changes go through Woodbury updates of f; capacity caps
+ * through the mixed model; Ghosh, IIM and ARIO scenarios through their
+ * models.  With h (may be NULL) the demand-driven scenarios without caps
+ * are solved in the model closed for households (Type II).
+ */
+int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_leontief *f,
+                       const clio_households *h, clio_scenario_results **out, clio_error *err);
+void clio_scenario_results_free(clio_scenario_results *r);
+
+/* Writers.  CSV: scenario,region,sector,account,baseline,scenario,delta
+ * (+ binding when has_caps), with TOTAL rows per region (and ALL). */
+int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, clio_error *err);
+/* A readable summary: per scenario, the totals of every account. */
+int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp,
+                                     clio_error *err);
+/* The time series as tidy CSV: scenario,time,time_unit,region,sector,variable,value. */
+int clio_scenario_series_write_csv(const clio_scenario_results *r, FILE *fp, clio_error *err);
+/* NetCDF with dimensions scenario, sector, account, region (and time when
+ * there are series); docs/netcdf-schema.md. */
+int clio_scenario_results_write_netcdf(const clio_scenario_results *r, const char *path,
+                                       clio_error *err);
+/* clio_scenario_results_save -- NetCDF when path ends in ".nc", else the
+ * tidy CSV; atomic.  clio_scenario_series_save -- the series CSV, atomic. */
+int clio_scenario_results_save(const clio_scenario_results *r, const char *path,
+                               clio_error *err);
+int clio_scenario_series_save(const clio_scenario_results *r, const char *path,
+                              clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif

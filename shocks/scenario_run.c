@@ -1,0 +1,231 @@
+/* scenario_run.c -- clio_scenarios_run: every scenario of a file against
+ * one factor.  Two passes over the file: the first resolves each scenario
+ * to learn what the results need (price and unmet-demand accounts, time
+ * series), the second solves.  Scenarios are resolved one at a time, so a
+ * file of many scenarios on a large MRIO never holds all their final-
+ * demand changes; those that only change final demand are stacked and
+ * solved together, as one block of right-hand sides. */
+#include "scenario_run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const MODEL_NAMES[] = {"leontief", "ghosh", "iim", "ario"};
+
+int run_solve(const run_solver *s, int transpose, size_t nrhs, double *B, size_t ldb,
+              clio_error *err)
+{
+    return s->u ? clio_leontief_update_solve(s->u, transpose, nrhs, B, ldb, err)
+                : clio_leontief_solve(s->f, transpose, nrhs, B, ldb, err);
+}
+
+/* What the scenarios need, from the first pass. */
+typedef struct run_plan {
+    int with_price, with_caps;
+    size_t ntimes;
+    int used[SERIES_COUNT];
+    unsigned char *batch; /* per scenario: solved in the demand block */
+    size_t nbatch;
+} run_plan;
+
+/* A demand-driven scenario that changes nothing but final demand. */
+static int demand_only(const clio_shock *k)
+{
+    return k->model == CLIO_MODEL_LEONTIEF && !k->cap && k->ncols == 0 && !k->dcost;
+}
+
+static void plan_one(run_plan *p, size_t i, const clio_shock *k)
+{
+    p->batch[i] = (unsigned char)demand_only(k);
+    p->nbatch += p->batch[i];
+    p->with_price |= k->model == CLIO_MODEL_LEONTIEF && (k->dcost || k->ncols > 0);
+    p->with_caps |= k->model == CLIO_MODEL_LEONTIEF && k->cap != NULL;
+    if (k->model == CLIO_MODEL_IIM && k->periods > 0) {
+        p->used[SERIES_INOPERABILITY] = p->used[SERIES_OUTPUT_LOSS] = 1;
+        if (k->periods + 1 > p->ntimes)
+            p->ntimes = k->periods + 1;
+    }
+    if (k->model == CLIO_MODEL_ARIO) {
+        for (int v = SERIES_PRODUCTION; v <= SERIES_INVENTORY_GAP; v++)
+            p->used[v] = 1;
+        p->used[SERIES_OUTPUT_LOSS] = 1;
+        if (k->ario.steps + 1 > p->ntimes)
+            p->ntimes = k->ario.steps + 1;
+    }
+}
+
+static int plan_scenarios(const clio_scenarios *s, const clio_table *t, run_plan *p,
+                          clio_error *err)
+{
+    size_t count = clio_scenarios_count(s);
+    memset(p, 0, sizeof *p);
+    if (!(p->batch = clioi_calloc_array(count, 1)))
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < count; i++) {
+        clio_shock *k = NULL;
+        int status = clio_scenario_resolve(s, i, t, &k, err);
+        if (status != CLIO_OK)
+            return status;
+        plan_one(p, i, k);
+        clio_shock_free(k);
+    }
+    return CLIO_OK;
+}
+
+/* The baseline: final demand y0, the model's output x0 = L y0, the primary
+ * cost per unit v0 = 1 - column sums of A (so that prices are 1). */
+static int baseline(run_ctx *c, clio_error *err)
+{
+    const clio_table *t = c->t;
+    size_t n = c->n;
+    c->y0 = clioi_calloc_array(n, sizeof *c->y0);
+    c->x0 = clioi_calloc_array(n, sizeof *c->x0);
+    c->v0 = clioi_calloc_array(n, sizeof *c->v0);
+    if (!c->y0 || !c->x0 || !c->v0)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    for (size_t k = 0; k < t->nfd; k++)
+        for (size_t i = 0; i < n; i++)
+            c->y0[i] += t->Y[i + n * k];
+    memcpy(c->x0, c->y0, n * sizeof *c->x0);
+    int status = clio_leontief_solve(c->f, 0, 1, c->x0, n, err);
+    for (size_t j = 0; j < n && status == CLIO_OK; j++) {
+        double bought = 0.0;
+        for (size_t i = 0; i < n; i++)
+            bought += t->Z[i + n * j];
+        c->v0[j] = t->x[j] > 0 ? 1.0 - bought / t->x[j] : 1.0;
+    }
+    return status;
+}
+
+static void fill_baseline(const run_ctx *c)
+{
+    clio_result *b = c->r->labels;
+    for (size_t i = 0; i < c->n; i++) {
+        double *v = b->values + c->acc.count * i;
+        v[RUN_ACCOUNT_FINAL_DEMAND] = c->y0[i];
+        v[RUN_ACCOUNT_OUTPUT] = c->x0[i];
+        for (size_t a = 0; a < c->t->nva + c->t->nsat; a++)
+            v[c->acc.va + a] = clioi_account_coefficient(c->t, a + 1, i) * c->x0[i];
+        if (c->acc.price != CLIO_NONE)
+            v[c->acc.price] = 1.0;
+    }
+}
+
+static int set_names(clio_scenario_results *r, const clio_scenarios *s, size_t i, int model)
+{
+    const char *description = clio_scenarios_description(s, i);
+    r->names[i] = clioi_strdup(clio_scenarios_name(s, i));
+    r->models[i] = clioi_strdup(MODEL_NAMES[model]);
+    r->descriptions[i] = clioi_strdup(description);
+    return r->names[i] && r->models[i] && (r->descriptions[i] || !description) ? CLIO_OK
+                                                                              : CLIO_ENOMEM;
+}
+
+/* solve_batch -- the demand-only scenarios as one n x nbatch block. */
+static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, clio_error *err)
+{
+    size_t n = c->n, count = clio_scenarios_count(s), b = 0;
+    double *DY = clioi_alloc_matrix(n, p->nbatch), *DX = clioi_alloc_matrix(n, p->nbatch);
+    int status = DY && DX ? CLIO_OK : clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < count && status == CLIO_OK; i++) {
+        if (!p->batch[i])
+            continue;
+        clio_shock *k = NULL;
+        if ((status = clio_scenario_resolve(s, i, c->t, &k, err)) != CLIO_OK)
+            break;
+        double *dy = DY + n * b++;
+        for (size_t col = 0; col < c->t->nfd; col++)
+            for (size_t r = 0; r < n; r++)
+                dy[r] += k->dY[r + n * col];
+        status = set_names(c->r, s, i, k->model);
+        clio_shock_free(k);
+    }
+    if (status == CLIO_OK) {
+        memcpy(DX, DY, n * p->nbatch * sizeof *DX);
+        const run_solver plain = {c->f, NULL};
+        status = c->h ? run_closed_solve(c, &plain, p->nbatch, DX, err)
+                      : clio_leontief_solve(c->f, 0, p->nbatch, DX, n, err);
+    }
+    for (size_t i = 0, j = 0; i < count && status == CLIO_OK; i++)
+        if (p->batch[i]) {
+            run_fill_deltas(c, i, DX + n * j, DY + n * j, 0, NULL, NULL);
+            j++;
+        }
+    free(DY);
+    free(DX);
+    return status;
+}
+
+/* solve_one -- a scenario with its own model; errors from the models name
+ * the scenario. */
+static int solve_one(run_ctx *c, const clio_scenarios *s, size_t i, clio_error *err)
+{
+    clio_shock *k = NULL;
+    int status = clio_scenario_resolve(s, i, c->t, &k, err);
+    if (status != CLIO_OK)
+        return status;
+    if ((status = set_names(c->r, s, i, k->model)) != CLIO_OK) {
+        clio_shock_free(k);
+        return clioi_fail(err, status, "out of memory");
+    }
+    clio_error e = {0};
+    switch (k->model) {
+    case CLIO_MODEL_GHOSH: status = run_ghosh(c, i, k, &e); break;
+    case CLIO_MODEL_IIM: status = run_iim(c, i, k, &e); break;
+    case CLIO_MODEL_ARIO: status = run_ario(c, i, k, &e); break;
+    default: status = run_leontief(c, i, k, &e); break;
+    }
+    clio_shock_free(k);
+    if (status != CLIO_OK)
+        return clioi_fail(err, status, "scenario '%s': %s", clio_scenarios_name(s, i),
+                          e.message);
+    return CLIO_OK;
+}
+
+static void ctx_free(run_ctx *c)
+{
+    free(c->y0);
+    free(c->x0);
+    free(c->v0);
+    free(c->lhc);
+    free(c->schur);
+    free(c->schur_piv);
+    run_accounts_free(&c->acc);
+}
+
+int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_leontief *f,
+                       const clio_households *h, clio_scenario_results **out, clio_error *err)
+{
+    if (!s || !t || !f || !out)
+        return clioi_fail(err, CLIO_EINVAL, "clio_scenarios_run: NULL argument");
+    *out = NULL;
+    if (!t->Z)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "clio_scenarios_run: the table's Z is needed (factor a copy)");
+    if (clio_leontief_size(f) != t->n)
+        return clioi_fail(err, CLIO_EDIM, "the factor is for %zu sectors, the table has %zu",
+                          clio_leontief_size(f), t->n);
+    run_plan p;
+    run_ctx c = {.t = t, .f = f, .h = h, .n = t->n};
+    int status = plan_scenarios(s, t, &p, err);
+    if (status == CLIO_OK)
+        status = run_results_alloc(t, clio_scenarios_count(s), p.with_price, p.with_caps,
+                                   p.ntimes, p.used, &c.r, &c.acc, err);
+    if (status == CLIO_OK && (status = baseline(&c, err)) == CLIO_OK)
+        fill_baseline(&c);
+    if (status == CLIO_OK && h)
+        status = run_closure_prepare(&c, err);
+    if (status == CLIO_OK && p.nbatch > 0)
+        status = solve_batch(&c, s, &p, err);
+    for (size_t i = 0; i < clio_scenarios_count(s) && status == CLIO_OK; i++)
+        if (!p.batch[i])
+            status = solve_one(&c, s, i, err);
+    free(p.batch);
+    if (status == CLIO_OK)
+        *out = c.r;
+    else
+        clio_scenario_results_free(c.r);
+    ctx_free(&c);
+    return status;
+}
