@@ -1,0 +1,355 @@
+/* test_shock_solver.c -- the shock solvers against independent
+ * computations: Woodbury updates against LAPACKE_dgesv on the changed
+ * I - A' (random tables, column, row and general changes, both
+ * transposes) and against a refactorisation of the changed Germany 1995
+ * table; the mixed model against hand-worked fractions and against the
+ * fixed point x = min(cap, A x + y) found by plain iteration; the Ghosh
+ * shock against clio_ghosh_inverse and the identity dx'(I - B) = dv'. */
+#include "clio.h"
+#include "clioi.h"
+#include "tap.h"
+
+#include <lapacke.h>
+#include <stdlib.h>
+
+/* Deterministic generator (xorshift64*), so failures reproduce. */
+static double uniform(unsigned long long *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return (double)((*s * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
+}
+
+/* A random coefficient matrix (n x n, ld n): about 70 % non-zero, column
+ * sums in (0.1, 0.8), so productive. */
+static double *random_A(size_t n, unsigned long long *seed)
+{
+    double *A = calloc(n * n + 1, sizeof *A);
+    for (size_t j = 0; j < n; j++) {
+        double target = 0.1 + 0.7 * uniform(seed), sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += A[i + j * n] = uniform(seed) * (uniform(seed) < 0.7);
+        for (size_t i = 0; i < n; i++)
+            A[i + j * n] = sum > 0 ? A[i + j * n] / sum * target : 0;
+    }
+    return A;
+}
+
+/* A one-region table with coefficients A and output x (Z = A xhat, final
+ * demand and value added balance it); sectors s1.., region R. */
+static clio_table *table_from(size_t n, const double *A, const double *x)
+{
+    clio_table *t = clio_table_alloc(1, n, 1, 1, 0);
+    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R");
+    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
+    clio_table_set_label(t, CLIO_LABEL_VALUE_ADDED, 0, "va");
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
+        t->sector_region[i] = 0;
+        t->x[i] = x[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        double row = 0, col = 0;
+        for (size_t j = 0; j < n; j++) {
+            t->Z[i + j * n] = A[i + j * n] * x[j];
+            row += t->Z[i + j * n];
+            col += A[j + i * n] * x[i];
+        }
+        t->Y[i] = x[i] - row;
+        t->V[i] = x[i] - col;
+    }
+    return t;
+}
+
+static clio_table *random_table(size_t n, unsigned long long *seed, double **A_out)
+{
+    double *A = random_A(n, seed), *x = malloc(n * sizeof *x);
+    for (size_t i = 0; i < n; i++)
+        x[i] = 10 + 1000 * uniform(seed);
+    clio_table *t = table_from(n, A, x);
+    free(x);
+    *A_out = A;
+    return t;
+}
+
+/* B := (I - A')^-1 B or (I - A')^-T B by LAPACKE_dgesv on the explicit
+ * matrix, with A' = A + U V' (U, V n x k, ld n). */
+static int direct_solve(size_t n, const double *A, size_t k, const double *U, const double *V,
+                        int transpose, size_t nrhs, double *B)
+{
+    double *M = malloc(n * n * sizeof *M);
+    lapack_int *ipiv = malloc(n * sizeof *ipiv);
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < n; i++) {
+            double a = A[i + j * n];
+            for (size_t c = 0; c < k; c++)
+                a += U[i + c * n] * V[j + c * n];
+            M[transpose ? j + i * n : i + j * n] = (i == j) - a;
+        }
+    lapack_int info = LAPACKE_dgesv(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)nrhs, M,
+                                    (lapack_int)n, ipiv, B, (lapack_int)n);
+    free(M);
+    free(ipiv);
+    return (int)info;
+}
+
+/* max |a - b| / max |b| over n values. */
+static double relative_difference(const double *a, const double *b, size_t n)
+{
+    double diff = 0, scale = 0;
+    for (size_t i = 0; i < n; i++) {
+        diff = fmax(diff, fabs(a[i] - b[i]));
+        scale = fmax(scale, fabs(b[i]));
+    }
+    return scale > 0 ? diff / scale : diff;
+}
+
+/* ---- Woodbury updates ----------------------------------------------- */
+
+enum { COLUMNS, ROWS, GENERAL, NKINDS };
+static const char *const kind_names[NKINDS] = {"columns", "rows", "general U V'"};
+
+/* U, V (n x k, ld n) of a change of kind `kind` that keeps A' >= 0 and
+ * productive: k distinct columns or rows J changed by D with
+ * -a/2 <= d <= 0.1/k, or a small positive U V'. */
+static void random_change(size_t n, size_t k, int kind, const double *A, unsigned long long *seed,
+                          double *U, double *V)
+{
+    memset(U, 0, n * k * sizeof *U);
+    memset(V, 0, n * k * sizeof *V);
+    size_t *J = malloc(n * sizeof *J);
+    for (size_t i = 0; i < n; i++)
+        J[i] = i;
+    for (size_t c = 0; c < k; c++) { /* k distinct indices: a partial shuffle */
+        size_t r = c + (size_t)(uniform(seed) * (double)(n - c));
+        size_t tmp = J[c];
+        J[c] = J[r];
+        J[r] = tmp;
+    }
+    for (size_t c = 0; c < k; c++) {
+        for (size_t i = 0; i < n; i++) {
+            double a = kind == COLUMNS ? A[i + J[c] * n] : A[J[c] + i * n];
+            double d = -0.5 * a + (0.5 * a + 0.1 / (double)(k * n)) * uniform(seed);
+            if (kind == COLUMNS) {
+                U[i + c * n] = d;
+            } else if (kind == ROWS) {
+                V[i + c * n] = d;
+            } else {
+                U[i + c * n] = 0.1 / (double)(n * k) * uniform(seed);
+                V[i + c * n] = uniform(seed);
+            }
+        }
+        if (kind == COLUMNS)
+            V[J[c] + c * n] = 1.0;
+        else if (kind == ROWS)
+            U[J[c] + c * n] = 1.0;
+    }
+    free(J);
+}
+
+/* One random trial: the worst relative difference of the two transposes. */
+static double woodbury_trial(size_t n, size_t k, int kind, unsigned long long *seed, int *failed)
+{
+    double *A;
+    clio_table *t = random_table(n, seed, &A);
+    clio_leontief *f = NULL;
+    clio_leontief_update *u = NULL;
+    clio_error err = {0};
+    size_t nrhs = 3;
+    double *U = malloc(n * k * sizeof *U), *V = malloc(n * k * sizeof *V);
+    double *B = malloc(n * nrhs * sizeof *B), *R = malloc(n * nrhs * sizeof *R);
+    double worst = 0;
+    random_change(n, k, kind, A, seed, U, V);
+    if (clio_leontief_factor(t, 0, &f, &err) != CLIO_OK ||
+        clio_leontief_update_make(f, t, k, U, n, V, n, &u, &err) != CLIO_OK) {
+        tap_diag("n %zu k %zu %s: %s", n, k, kind_names[kind], err.message);
+        *failed = 1;
+    }
+    for (int trans = 0; u && trans < 2; trans++) {
+        for (size_t i = 0; i < n * nrhs; i++)
+            B[i] = R[i] = uniform(seed) - 0.3;
+        if (clio_leontief_update_solve(u, trans, nrhs, B, n, &err) != CLIO_OK ||
+            direct_solve(n, A, k, U, V, trans, nrhs, R) != 0)
+            *failed = 1;
+        worst = fmax(worst, relative_difference(B, R, n * nrhs));
+    }
+    clio_leontief_update_free(u);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    free(A);
+    free(U);
+    free(V);
+    free(B);
+    free(R);
+    return worst;
+}
+
+static void test_woodbury_random(void)
+{
+    static const size_t sizes[] = {5, 9, 20, 37, 60};
+    unsigned long long seed = 20240605;
+    for (int kind = 0; kind < NKINDS; kind++) {
+        double worst = 0;
+        int failed = 0, trials = 0;
+        for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+            for (size_t k = 1; k <= 5; k++, trials++)
+                worst = fmax(worst, woodbury_trial(sizes[s], k, kind, &seed, &failed));
+        tap_ok(!failed && worst <= 1e-10,
+               "Woodbury, %s changed (%d random tables, n 5..60, k 1..5, plain and transposed "
+               "solves) equals dgesv on I - A' (worst relative difference %.2g <= 1e-10)",
+               kind_names[kind], trials, worst);
+    }
+}
+
+/* A rank-0 update solves with the factor itself. */
+static void test_woodbury_rank0(void)
+{
+    unsigned long long seed = 7;
+    double *A;
+    clio_table *t = random_table(8, &seed, &A);
+    clio_leontief *f;
+    clio_leontief_update *u = NULL;
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    double b[8], c[8];
+    for (size_t i = 0; i < 8; i++)
+        b[i] = c[i] = uniform(&seed);
+    int status = clio_leontief_update_make(f, NULL, 0, NULL, 8, NULL, 8, &u, &err);
+    if (tap_ok(status == CLIO_OK, "Woodbury: a rank-0 update is accepted (%s)", err.message)) {
+        clio_leontief_update_solve(u, 1, 1, b, 8, &err);
+        clio_leontief_solve(f, 1, 1, c, 8, &err);
+        tap_ok(memcmp(b, c, sizeof b) == 0, "Woodbury: rank 0 solves exactly as the factor");
+    }
+    clio_leontief_update_free(u);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    free(A);
+}
+
+/* Germany 1995 (data/germany_1995): construction buys 10 % of its
+ * manufactured inputs from business services instead (a column change,
+ * k = 1), and manufacturing sells 5 % less to every sector while trade
+ * and transport sells 3 % more (row changes, k = 2): the updated solves
+ * equal solves with the factor of the changed table. */
+static void test_woodbury_germany(void)
+{
+    clio_table *t, *t2;
+    clio_error err = {0};
+    if (!tap_ok(clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err) == CLIO_OK,
+                "Germany 1995 loads (%s)", err.message))
+        return;
+    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t2, &err);
+    size_t n = t->n;
+    size_t manu = 1, cons = 2, trade = 3, busi = 4;
+    double U[3 * 6] = {0}, V[3 * 6] = {0};
+    /* column of construction: d = 0.1 a_manu,cons moves to business services */
+    double moved = 0.1 * t->Z[manu + cons * n] / t->x[cons];
+    U[manu] = -moved;
+    U[busi] = moved;
+    V[cons] = 1;
+    /* rows: U = E_R, V = D' with D the change of the rows */
+    U[manu + 1 * n] = 1;
+    U[trade + 2 * n] = 1;
+    for (size_t j = 0; j < n; j++) {
+        V[j + 1 * n] = -0.05 * t->Z[manu + j * n] / t->x[j];
+        V[j + 2 * n] = 0.03 * t->Z[trade + j * n] / t->x[j];
+    }
+    /* the changed table: Z' = (A + U V') xhat */
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < n; i++)
+            for (size_t c = 0; c < 3; c++)
+                t2->Z[i + j * n] += U[i + c * n] * V[j + c * n] * t->x[j];
+    clio_leontief *f, *f2;
+    clio_leontief_update *u;
+    clio_leontief_factor(t, 0, &f, &err);
+    clio_leontief_factor(t2, 0, &f2, &err);
+    int status = clio_leontief_update_make(f, t, 3, U, n, V, n, &u, &err);
+    if (tap_ok(status == CLIO_OK, "Germany: a rank-3 update (%s)", err.message)) {
+        for (int trans = 0; trans < 2; trans++) {
+            double b[6], c[6];
+            for (size_t i = 0; i < n; i++)
+                b[i] = c[i] = t->Y[i];
+            clio_leontief_update_solve(u, trans, 1, b, n, &err);
+            clio_leontief_solve(f2, trans, 1, c, n, &err);
+            double d = relative_difference(b, c, n);
+            tap_ok(d <= 1e-10,
+                   "Germany: Woodbury %s solve equals the refactorised table's (relative "
+                   "difference %.2g)",
+                   trans ? "transposed" : "plain", d);
+        }
+        clio_leontief_update_free(u);
+    }
+    clio_leontief_free(f);
+    clio_leontief_free(f2);
+    clio_table_free(t);
+    clio_table_free(t2);
+}
+
+/* Every error of the update, on purpose. */
+static void test_woodbury_errors(void)
+{
+    double A[4] = {0.1, 0.2, 0.3, 0.1}, x[2] = {100, 200};
+    clio_table *t = table_from(2, A, x), *t3;
+    clio_leontief *f;
+    clio_leontief_update *u = (clio_leontief_update *)&u; /* must be reset to NULL */
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    double U[2] = {1, 0}, V[2] = {0.9, 0};
+    int status = clio_leontief_update_make(f, t, 1, NULL, 2, V, 2, &u, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "NULL", "update: NULL U is CLIO_EINVAL");
+    tap_ok(u == NULL, "update: *out is NULL after a failure");
+    status = clio_leontief_update_make(f, t, 1, U, 1, V, 2, &u, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "leading dimension",
+               "update: ldu < n is CLIO_EINVAL");
+    status = clio_leontief_update_make(f, t, 3, U, 2, V, 2, &u, &err);
+    tap_status(status, CLIO_EDIM, err.message, "rank 3", "update: rank above n is CLIO_EDIM");
+    double Vnan[2] = {0.1, NAN};
+    status = clio_leontief_update_make(f, t, 1, U, 2, Vnan, 2, &u, &err);
+    tap_status(status, CLIO_EVALUE, err.message, "V(2, 1)", "update: NaN in V is CLIO_EVALUE");
+    t3 = clio_table_alloc(1, 3, 1, 1, 0);
+    status = clio_leontief_update_make(f, t3, 1, U, 2, V, 2, &u, &err);
+    tap_status(status, CLIO_EDIM, err.message, "3", "update: a table of another size is "
+                                                    "CLIO_EDIM");
+    clio_table_free(t3);
+    double Az[4] = {0, 0, 0, 0}, xz[2] = {1, 1};
+    clio_table *tz = table_from(2, Az, xz);
+    clio_leontief *fz;
+    clio_leontief_factor(tz, 0, &fz, &err);
+    double U1[2] = {1, 0}, V1[2] = {1, 0}; /* A' = e1 e1': I - A' = diag(0, 1) */
+    status = clio_leontief_update_make(fz, tz, 1, U1, 2, V1, 2, &u, &err);
+    tap_status(status, CLIO_ESINGULAR, err.message, "singular",
+               "update: I - A' singular is CLIO_ESINGULAR");
+    double U2[2] = {2, 0}; /* a'_11 = 2: I - A' = diag(-1, 1), g_1 = -1 */
+    status = clio_leontief_update_make(fz, tz, 1, U2, 2, V1, 2, &u, &err);
+    tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "sector 's1' in region 'R'",
+               "update: a non-productive A' is CLIO_ENONPRODUCTIVE naming the sector");
+    status = clio_leontief_update_make(fz, NULL, 1, U2, 2, V1, 2, &u, &err);
+    tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "sector 1",
+               "update: without a table the sector is named by its number");
+    /* column 1 of A' = (0.1 + 0.9, 0.2 + 0.8) = (1, 1): I - A' =
+     * [[0, -0.3], [-1, 0.9]] is regular, but (I - A') g = 1 gives
+     * g = (-4, -10/3) */
+    double Us[2] = {0.9, 0.8};
+    status = clio_leontief_update_make(f, t, 1, Us, 2, V1, 2, &u, &err);
+    tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "output -4 of sector 's1'",
+               "update: a column of A' summing to 2 is non-productive, naming s1");
+    status = clio_leontief_update_solve(NULL, 0, 1, U, 2, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "NULL", "update solve: NULL update");
+    clio_leontief_update_free(NULL);
+    clio_leontief_free(fz);
+    clio_table_free(tz);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
+int main(void)
+{
+    test_woodbury_random();
+    test_woodbury_rank0();
+    test_woodbury_germany();
+    test_woodbury_errors();
+    return tap_done();
+}
