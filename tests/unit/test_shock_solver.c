@@ -345,11 +345,244 @@ static void test_woodbury_errors(void)
     clio_table_free(t);
 }
 
+/* ---- The mixed model (capacity caps) -------------------------------- */
+
+/* Miller & Blair (2009) Table 2.3: A = [[0.15, 0.25], [0.20, 0.05]],
+ * x = (1000, 2000), f = (350, 1700); L = (1/303) [[380, 100], [80, 340]]. */
+static const double MB_A[4] = {0.15, 0.20, 0.25, 0.05}, MB_X[2] = {1000, 2000};
+
+/* Solve the capped model on the 2-sector example; checks status. */
+static int mb_solve(const double *y, const double *cap, double *x, double *ym,
+                    unsigned char *bind, size_t *rounds, const char *what)
+{
+    clio_table *t = table_from(2, MB_A, MB_X);
+    clio_leontief *f;
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    int status = clio_constrained_output(f, NULL, y, cap, x, ym, bind, rounds, &err);
+    tap_ok(status == CLIO_OK, "%s: solves (%s)", what, err.message);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    return status;
+}
+
+static void test_mixed_hand(void)
+{
+    double x[2], ym[2];
+    unsigned char bind[2];
+    size_t rounds;
+    /* y = (600, 1500): L y = (378000/303, 558000/303) = (1247.5, 1841.6).
+     * Cap x1 at 1100: x2 = (0.2 * 1100 + 1500) / 0.95 = 34400/19, and
+     * y_met1 = 0.85 * 1100 - 0.25 * 34400/19 = 9165/19 (< 600: binds). */
+    double y[2] = {600, 1500}, cap[2] = {1100, INFINITY};
+    if (mb_solve(y, cap, x, ym, bind, &rounds, "M&B capped at 1100") == CLIO_OK) {
+        tap_ok(x[0] == 1100, "M&B: x1 is exactly its cap 1100");
+        tap_close(x[1], 34400.0 / 19, 1e-14, "M&B: x2 = 34400/19");
+        tap_close(ym[0], 9165.0 / 19, 1e-14, "M&B: y_met1 = 9165/19");
+        tap_ok(ym[1] == 1500, "M&B: y_met2 = y2 = 1500 (free sector)");
+        tap_ok(bind[0] == 1 && bind[1] == 0 && rounds == 1,
+               "M&B: sector 1 binds, sector 2 not, in 1 round (got %d %d, %zu)", bind[0],
+               bind[1], rounds);
+    }
+    /* y = f = (350, 1700), caps (990, 1600): L y = (1000, 2000) breaks
+     * both.  Both fixed: y_met1 = 0.85 * 990 - 0.25 * 1600 = 441.5 > 350,
+     * so sector 1 does not bind and is freed.  Sector 2 alone at 1600:
+     * x1 = (0.25 * 1600 + 350) / 0.85 = 15000/17 < 990, and
+     * y_met2 = 0.95 * 1600 - 0.2 * 15000/17 = 22840/17 (< 1700). */
+    double y2[2] = {350, 1700}, cap2[2] = {990, 1600};
+    if (mb_solve(y2, cap2, x, ym, bind, &rounds, "M&B capped at (990, 1600)") == CLIO_OK) {
+        tap_close(x[0], 15000.0 / 17, 1e-14, "M&B release: x1 = 15000/17");
+        tap_ok(x[1] == 1600, "M&B release: x2 is exactly its cap 1600");
+        tap_close(ym[1], 22840.0 / 17, 1e-14, "M&B release: y_met2 = 22840/17");
+        tap_ok(ym[0] == 350, "M&B release: y_met1 = y1 = 350");
+        tap_ok(bind[0] == 0 && bind[1] == 1 && rounds == 2,
+               "M&B release: sector 1 freed in round 2, sector 2 binds (got %d %d, %zu)",
+               bind[0], bind[1], rounds);
+    }
+    /* cap x1 at 100, below what sector 2 alone needs from it:
+     * x2 = (0.2 * 100 + 1700) / 0.95 = 34400/19 and
+     * y_met1 = 85 - 0.25 * 34400/19 = -6985/19 (documented: negative). */
+    double cap3[2] = {100, INFINITY};
+    if (mb_solve(y2, cap3, x, ym, bind, &rounds, "M&B capped at 100") == CLIO_OK)
+        tap_close(ym[0], -6985.0 / 19, 1e-13,
+                  "M&B: a cap below intermediate needs gives y_met1 = -6985/19 < 0");
+    /* no cap binds: exactly L y, 1 round */
+    double cap4[2] = {1000, INFINITY}, l[2] = {350, 1700};
+    clio_table *t = table_from(2, MB_A, MB_X);
+    clio_leontief *f;
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    clio_leontief_solve(f, 0, 1, l, 2, &err);
+    if (mb_solve(y2, cap4, x, ym, bind, &rounds, "M&B with a cap just met") == CLIO_OK)
+        tap_ok(x[0] == l[0] && x[1] == l[1] && ym[0] == 350 && ym[1] == 1700 && !bind[0] &&
+                   !bind[1] && rounds == 1,
+               "M&B: with no cap binding the result is exactly L y and y (x = %.17g, %.17g)",
+               x[0], x[1]);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
+/* The fixed point of x = min(cap, A x + y) by plain iteration from L y:
+ * monotone, geometric with rate below the largest column sum of A. */
+static void fixed_point(size_t n, const double *A, const double *y, const double *cap,
+                        const double *Ly, double *x)
+{
+    double *next = malloc(n * sizeof *next);
+    memcpy(x, Ly, n * sizeof *x);
+    for (int it = 0; it < 400; it++) {
+        for (size_t i = 0; i < n; i++) {
+            double s = y[i];
+            for (size_t j = 0; j < n; j++)
+                s += A[i + j * n] * x[j];
+            next[i] = fmin(cap[i], s);
+        }
+        memcpy(x, next, n * sizeof *x);
+    }
+    free(next);
+}
+
+/* Checks of one capped solution; returns the number of failed checks and
+ * the worst scaled residual of (I - A') x = y_met. */
+static int check_capped(size_t n, const double *A, const double *y, const double *cap,
+                        const double *x, const double *ym, const unsigned char *bind,
+                        const double *xfp, double *resid, double *dfp)
+{
+    int bad = 0;
+    double xmax = 0;
+    for (size_t i = 0; i < n; i++)
+        xmax = fmax(xmax, fabs(x[i]));
+    for (size_t i = 0; i < n; i++) {
+        double r = x[i] - ym[i];
+        for (size_t j = 0; j < n; j++)
+            r -= A[i + j * n] * x[j];
+        *resid = fmax(*resid, fabs(r) / xmax);
+        bad += !(x[i] <= cap[i] * (1 + 1e-12));            /* cap never violated  */
+        bad += bind[i] ? x[i] != cap[i] : ym[i] != y[i];    /* fixed or exogenous  */
+        bad += !(ym[i] <= y[i] + 1e-12 * xmax);             /* demand met <= wanted */
+    }
+    *dfp = fmax(*dfp, relative_difference(x, xfp, n));
+    return bad;
+}
+
+/* Random tables and caps: the solution satisfies the model and equals the
+ * fixed point; half the trials with a column update of A. */
+static void test_mixed_random(void)
+{
+    unsigned long long seed = 99;
+    int bad = 0, trials = 0, binding = 0, errors = 0;
+    double resid = 0, dfp = 0;
+    size_t maxrounds = 0;
+    for (int trial = 0; trial < 200; trial++, trials++) {
+        size_t n = 3 + (size_t)(uniform(&seed) * 38), k = trial % 2 ? 2 : 0;
+        double *A;
+        clio_table *t = random_table(n, &seed, &A);
+        double *U = calloc(n * 2, sizeof *U), *V = calloc(n * 2, sizeof *V);
+        double *y = malloc(n * sizeof *y), *cap = malloc(n * sizeof *cap);
+        double *x = malloc(n * sizeof *x), *ym = malloc(n * sizeof *ym);
+        double *Ly = malloc(n * sizeof *Ly), *xfp = malloc(n * sizeof *xfp);
+        unsigned char *bind = malloc(n);
+        clio_leontief *f;
+        clio_leontief_update *u = NULL;
+        clio_error err = {0};
+        size_t rounds = 0;
+        errors += clio_leontief_factor(t, 0, &f, &err) != CLIO_OK;
+        if (k) {
+            random_change(n, k, COLUMNS, A, &seed, U, V);
+            errors += clio_leontief_update_make(f, t, k, U, n, V, n, &u, &err) != CLIO_OK;
+            for (size_t j = 0; j < n; j++) /* A := A' for the checks */
+                for (size_t i = 0; i < n; i++)
+                    for (size_t c = 0; c < k; c++)
+                        A[i + j * n] += U[i + c * n] * V[j + c * n];
+        }
+        for (size_t i = 0; i < n; i++)
+            Ly[i] = y[i] = 100 * uniform(&seed);
+        if (u)
+            clio_leontief_update_solve(u, 0, 1, Ly, n, &err);
+        else
+            clio_leontief_solve(f, 0, 1, Ly, n, &err);
+        for (size_t i = 0; i < n; i++)
+            cap[i] = uniform(&seed) < 0.5 ? Ly[i] * (0.3 + 0.9 * uniform(&seed)) : INFINITY;
+        int status = clio_constrained_output(f, u, y, cap, x, ym, bind, &rounds, &err);
+        if (status != CLIO_OK) {
+            tap_diag("trial %d: %s", trial, err.message);
+            errors++;
+        } else {
+            fixed_point(n, A, y, cap, Ly, xfp);
+            bad += check_capped(n, A, y, cap, x, ym, bind, xfp, &resid, &dfp);
+            for (size_t i = 0; i < n; i++)
+                binding += bind[i];
+            maxrounds = rounds > maxrounds ? rounds : maxrounds;
+        }
+        clio_leontief_update_free(u);
+        clio_leontief_free(f);
+        clio_table_free(t);
+        free(A), free(U), free(V), free(y), free(cap), free(x), free(ym), free(Ly), free(xfp);
+        free(bind);
+    }
+    tap_ok(errors == 0, "mixed model: %d random capped models (half with changed columns) "
+                        "solve (%d errors)", trials, errors);
+    tap_ok(bad == 0 && binding > 0,
+           "mixed model: caps never violated, binding sectors at their cap, others keep y, "
+           "y_met <= y (%d failures, %d binding caps, at most %zu rounds)",
+           bad, binding, maxrounds);
+    tap_ok(resid <= 1e-12, "mixed model: (I - A) x = y_met, scaled residual %.2g <= 1e-12",
+           resid);
+    tap_ok(dfp <= 1e-10, "mixed model: x equals the fixed point of x = min(cap, A x + y) "
+                         "(relative difference %.2g <= 1e-10)",
+           dfp);
+}
+
+static void test_mixed_errors(void)
+{
+    clio_table *t = table_from(2, MB_A, MB_X), *t2 = table_from(2, MB_A, MB_X);
+    clio_leontief *f, *f2;
+    clio_leontief_update *u;
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    clio_leontief_factor(t2, 0, &f2, &err);
+    double y[2] = {350, 1700}, x[2] = {-1, -1}, ym[2];
+    unsigned char bind[2];
+    double capnan[2] = {1000, NAN}, capneg[2] = {-1, 5}, cap[2] = {900, INFINITY};
+    int status = clio_constrained_output(f, NULL, y, capnan, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EVALUE, err.message, "cap of sector 2 is nan",
+               "mixed model: a NaN cap is CLIO_EVALUE naming the sector");
+    tap_ok(x[0] == -1 && x[1] == -1, "mixed model: outputs untouched after an error");
+    status = clio_constrained_output(f, NULL, y, capneg, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EVALUE, err.message, "cap of sector 1 is -1",
+               "mixed model: a negative cap is CLIO_EVALUE naming the sector");
+    double ynan[2] = {INFINITY, 1};
+    status = clio_constrained_output(f, NULL, ynan, cap, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EVALUE, err.message, "final demand of sector 1",
+               "mixed model: infinite final demand is CLIO_EVALUE");
+    status = clio_constrained_output(f, NULL, y, NULL, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "NULL", "mixed model: NULL cap is CLIO_EINVAL");
+    status = clio_constrained_output(NULL, NULL, y, cap, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "NULL",
+               "mixed model: NULL factor is CLIO_EINVAL");
+    clio_leontief_update_make(f2, t2, 0, NULL, 2, NULL, 2, &u, &err);
+    status = clio_constrained_output(f, u, y, cap, x, ym, bind, NULL, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "another factor",
+               "mixed model: an update of another factor is CLIO_EINVAL");
+    /* a zero cap: the sector produces nothing, the other still runs */
+    double cap0[2] = {0, INFINITY};
+    status = clio_constrained_output(f, NULL, y, cap0, x, ym, bind, NULL, &err);
+    tap_ok(status == CLIO_OK && x[0] == 0 && bind[0] && fabs(x[1] - 1700 / 0.95) < 1e-9,
+           "mixed model: a zero cap stops the sector (x = %g, %g)", x[0], x[1]);
+    clio_leontief_update_free(u);
+    clio_leontief_free(f);
+    clio_leontief_free(f2);
+    clio_table_free(t);
+    clio_table_free(t2);
+}
+
 int main(void)
 {
     test_woodbury_random();
     test_woodbury_rank0();
     test_woodbury_germany();
     test_woodbury_errors();
+    test_mixed_hand();
+    test_mixed_random();
+    test_mixed_errors();
     return tap_done();
 }
