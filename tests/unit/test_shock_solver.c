@@ -575,6 +575,92 @@ static void test_mixed_errors(void)
     clio_table_free(t2);
 }
 
+/* ---- The Ghosh shock ------------------------------------------------- */
+
+/* Germany 1995: value added falls by 10 % in manufacturing and rises by
+ * 5 % in business services; dx' = dv' G with G from clio_ghosh_inverse,
+ * and the supply identity dx_j - sum_i dx_i z_ij / x_i = dv_j. */
+static void test_ghosh_germany(void)
+{
+    clio_table *t;
+    clio_error err = {0};
+    if (clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err) != CLIO_OK) {
+        tap_ok(0, "Germany 1995 loads (%s)", err.message);
+        return;
+    }
+    size_t n = t->n;
+    clio_leontief *f;
+    clio_leontief_factor(t, 0, &f, &err);
+    double dv[6] = {0}, dx[6], want[6] = {0}, *G = malloc(n * n * sizeof *G);
+    for (size_t j = 0; j < n; j++) {
+        double va = 0;
+        for (size_t r = 0; r < t->nva; r++)
+            va += t->V[r + j * t->nva];
+        dv[j] = j == 1 ? -0.10 * va : j == 4 ? 0.05 * va : 0;
+    }
+    int status = clio_ghosh_shock(t, f, dv, dx, &err);
+    clio_ghosh_inverse(t, f, G, n, &err);
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < n; i++)
+            want[j] += dv[i] * G[i + j * n];
+    double worst = 0;
+    for (size_t j = 0; j < n; j++) {
+        double r = dx[j] - dv[j];
+        for (size_t i = 0; i < n; i++)
+            r -= dx[i] * t->Z[i + j * n] / t->x[i];
+        worst = fmax(worst, fabs(r) / fabs(dv[1]));
+    }
+    double d = relative_difference(dx, want, n);
+    tap_ok(status == CLIO_OK && d <= 1e-12,
+           "Ghosh shock on Germany 1995 equals dv' G from clio_ghosh_inverse (relative "
+           "difference %.2g)", d);
+    tap_ok(worst <= 1e-13, "Ghosh shock: dx' (I - B) = dv' (scaled residual %.2g)", worst);
+    tap_ok(dx[1] < dv[1] && dx[0] < 0,
+           "Ghosh shock: manufacturing loses more output than its value added (%.1f < %.1f), "
+           "agriculture, which sells to it, loses too (%.2f)", dx[1], dv[1], dx[0]);
+    free(G);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
+/* A sector with no output (row and column of A zero): a primary input into
+ * it is its own output change, and it passes nothing on. */
+static void test_ghosh_zero_output(void)
+{
+    double A[9] = {0.1, 0, 0.2, 0, 0, 0, 0.3, 0, 0.1}, x[3] = {100, 0, 50};
+    clio_table *t = table_from(3, A, x);
+    clio_leontief *f;
+    clio_error err = {0};
+    clio_leontief_factor(t, 0, &f, &err);
+    double dv[3] = {0, 7, 0}, dx[3];
+    int status = clio_ghosh_shock(t, f, dv, dx, &err);
+    tap_ok(status == CLIO_OK && dx[1] == 7 && dx[0] == 0 && dx[2] == 0,
+           "Ghosh shock: a zero-output sector's primary input is its own output only "
+           "(dx = %g, %g, %g)", dx[0], dx[1], dx[2]);
+    /* B = xhat^-1 Z: b11 = 0.1, b13 = 0.15, b31 = 0.4, b33 = 0.1, so
+     * dx' (I - B) = (10, 0, 0) reads 0.9 dx1 - 0.4 dx3 = 10 and
+     * 0.9 dx3 = 0.15 dx1: dx = (12, 0, 2). */
+    double dv1[3] = {10, 0, 0}, dx1[3];
+    status = clio_ghosh_shock(t, f, dv1, dx1, &err);
+    tap_ok(status == CLIO_OK && fabs(dx1[0] - 12) < 1e-13 && dx1[1] == 0 &&
+               fabs(dx1[2] - 2) < 1e-13,
+           "Ghosh shock: beside a zero-output sector, dx = (12, 0, 2) by hand (got %.17g, %g, "
+           "%.17g)", dx1[0], dx1[1], dx1[2]);
+    double dvnan[3] = {0, 0, NAN};
+    status = clio_ghosh_shock(t, f, dvnan, dx, &err);
+    tap_status(status, CLIO_EVALUE, err.message, "sector 's3' in region 'R'",
+               "Ghosh shock: NaN primary-input change is CLIO_EVALUE naming the sector");
+    clio_table *t2 = table_from(2, MB_A, MB_X);
+    status = clio_ghosh_shock(t2, f, dv, dx, &err);
+    tap_status(status, CLIO_EDIM, err.message, "3 sectors",
+               "Ghosh shock: a factor of another table is CLIO_EDIM");
+    status = clio_ghosh_shock(t, f, NULL, dx, &err);
+    tap_status(status, CLIO_EINVAL, err.message, "NULL", "Ghosh shock: NULL dv is CLIO_EINVAL");
+    clio_table_free(t2);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
 int main(void)
 {
     test_woodbury_random();
@@ -584,5 +670,7 @@ int main(void)
     test_mixed_hand();
     test_mixed_random();
     test_mixed_errors();
+    test_ghosh_germany();
+    test_ghosh_zero_output();
     return tap_done();
 }
