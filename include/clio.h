@@ -1150,7 +1150,10 @@ int clio_leontief_update_solve(const clio_leontief_update *u, int transpose, siz
  * A fixed sector whose cap is below what the other sectors need from it
  * gets a negative y_met: the cap cannot even supply intermediate demand
  * (documented; the caller reports it).  CLIO_ENOCONVERGE after n + 1 rounds;
- * CLIO_EVALUE, naming the sector, for a negative or NaN cap.
+ * CLIO_EVALUE, naming the sector (by number), for a negative or NaN cap or
+ * a non-finite y; CLIO_EINVAL when u was made from another factor than f.
+ * Costs one solve plus one per sector ever fixed, and a dense |C| x |C|
+ * solve per round (docs/methods-shocks.md).
  */
 int clio_constrained_output(const clio_leontief *f, const clio_leontief_update *u,
                             const double *y, const double *cap, double *x, double *y_met,

@@ -653,6 +653,8 @@ static void test_wiod(void)
 
 /* ---- The Ghosh shock ------------------------------------------------- */
 
+enum { PRICE_CHANGE = 2 }; /* clio_prices' field "price_change" */
+
 /* Germany 1995: value added falls by 10 % in manufacturing and rises by
  * 5 % in business services; dx' = dv' G with G from clio_ghosh_inverse,
  * and the supply identity dx_j - sum_i dx_i z_ij / x_i = dv_j. */
@@ -694,6 +696,21 @@ static void test_ghosh_germany(void)
     tap_ok(dx[1] < dv[1] && dx[0] < 0,
            "Ghosh shock: manufacturing loses more output than its value added (%.1f < %.1f), "
            "agriculture, which sells to it, loses too (%.2f)", dx[1], dv[1], dx[0]);
+    /* Dietzenbacher (1997): dx_j / x_j is the Leontief price model's price
+     * change for the cost change dv_j / x_j per unit of output. */
+    double dc[6];
+    clio_result *r = NULL;
+    for (size_t j = 0; j < n; j++)
+        dc[j] = dv[j] / t->x[j];
+    double dp = 0;
+    if (clio_prices(t, f, dc, &r, &err) == CLIO_OK)
+        for (size_t j = 0; j < n; j++)
+            dp = fmax(dp, fabs(dx[j] / t->x[j] - clio_result_value(r, j, 0, PRICE_CHANGE)) /
+                              fabs(dc[1]));
+    tap_ok(r && dp <= 1e-13,
+           "Ghosh shock: dx / x equals the price model's dp for costs dv / x (Dietzenbacher "
+           "1997; difference %.2g)", dp);
+    clio_result_free(r);
     free(G);
     clio_leontief_free(f);
     clio_table_free(t);
