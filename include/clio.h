@@ -1112,14 +1112,17 @@ typedef struct clio_leontief_update clio_leontief_update;
  * Woodbury formula: (I - A - U V')^-1 = M^-1 + M^-1 U C^-1 V' M^-1 with
  * M = I - A and the capacitance matrix C = I_k - V' M^-1 U (k x k, LU
  * factored).  Changing k columns J of A by D (n x k) is U = D, V = E_J;
- * changing rows is U = E_R, V = D'.  Costs k solves with f and O(n k^2).
- * CLIO_ESINGULAR when C is singular (I - A' has no inverse);
- * CLIO_ENONPRODUCTIVE, naming the sector, when (I - A') g = 1 has a
- * non-positive g.  f must outlive the update.
+ * changing rows is U = E_R, V = D'.  Costs 2k solves with f (plain and
+ * transposed) and O(n k^2); each later solve one solve with f and O(n k).
+ * t (may be NULL) only names sectors in messages; when given it must have
+ * f's n sectors.  CLIO_EVALUE for NaN/Inf in U or V; CLIO_ESINGULAR when C
+ * is singular (I - A' has no inverse); CLIO_ENONPRODUCTIVE, naming the
+ * sector, when (I - A') g = 1 has a non-positive g.  f must outlive the
+ * update.
  */
-int clio_leontief_update_make(const clio_leontief *f, size_t k, const double *U, size_t ldu,
-                              const double *V, size_t ldv, clio_leontief_update **out,
-                              clio_error *err);
+int clio_leontief_update_make(const clio_leontief *f, const clio_table *t, size_t k,
+                              const double *U, size_t ldu, const double *V, size_t ldv,
+                              clio_leontief_update **out, clio_error *err);
 void clio_leontief_update_free(clio_leontief_update *u);
 
 /* clio_leontief_update_solve -- B := (I - A')^-1 B, or (I - A')^-T B when
@@ -1142,11 +1145,15 @@ int clio_leontief_update_solve(const clio_leontief_update *u, int transpose, siz
  *   x        (n) output, never above cap (to rounding: x_i <= cap_i (1 + 1e-12))
  *   y_met    (n) final demand that can be met (y_met_i = y_i where not fixed)
  *   binding  (n) 1 where the output is fixed at its cap, else 0
- *   rounds   number of solves made (may be NULL)
+ *   rounds   number of active sets tried (may be NULL); the solves made
+ *            are one plus one per sector ever fixed
  * A fixed sector whose cap is below what the other sectors need from it
  * gets a negative y_met: the cap cannot even supply intermediate demand
  * (documented; the caller reports it).  CLIO_ENOCONVERGE after n + 1 rounds;
- * CLIO_EVALUE, naming the sector, for a negative or NaN cap.
+ * CLIO_EVALUE, naming the sector (by number), for a negative or NaN cap or
+ * a non-finite y; CLIO_EINVAL when u was made from another factor than f.
+ * Costs one solve plus one per sector ever fixed, and a dense |C| x |C|
+ * solve per round (docs/methods-shocks.md).
  */
 int clio_constrained_output(const clio_leontief *f, const clio_leontief_update *u,
                             const double *y, const double *cap, double *x, double *y_met,
