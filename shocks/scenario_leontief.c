@@ -18,7 +18,7 @@ static int make_update(const run_ctx *c, const clio_shock *k, clio_leontief_upda
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t j = 0; j < k->ncols; j++)
         E[k->cols[j] + n * j] = 1.0;
-    int status = clio_leontief_update_make(c->f, k->ncols, k->dA, n, E, n, u, err);
+    int status = clio_leontief_update_make(c->f, c->t, k->ncols, k->dA, n, E, n, u, err);
     free(E);
     return status;
 }
