@@ -1181,11 +1181,12 @@ int clio_iim_static(size_t n, const double *Astar, size_t lda, const double *cst
                     size_t *clipped, clio_error *err);
 
 /*
- * clio_iim_supply -- the supply-side IIM (Leung, Haimes & Santos 2007;
- * Xu et al. 2011 as in diim): from the transactions Z (n x n, ld ldz) and
- * output x, A*s = (xhat^-1 Z xhat^-1 ... see docs) and q = (I - A*s')^-1 c*,
- * clipped to [0, 1].  The exact form is documented in
- * docs/methods-shocks.md with its source.
+ * clio_iim_supply -- the supply-side IIM (Leung, Haimes & Santos 2007,
+ * p. 301; Xu et al. 2011; as in diim): from the transactions Z (n x n, ld
+ * ldz) and output x, the supply-side interdependency matrix is A*s = A'
+ * with A = Z xhat^-1 (a*s_ij = z_ji / x_i: sector i loses output when its
+ * inputs fail), and q = (I - A*s)^-1 c*, clipped to [0, 1].  Details in
+ * docs/methods-iim.md.  CLIO_EVALUE for negative or non-finite Z or x.
  */
 int clio_iim_supply(size_t n, const double *Z, size_t ldz, const double *x, const double *cstar,
                     double *q, size_t *clipped, clio_error *err);
@@ -1193,10 +1194,14 @@ int clio_iim_supply(size_t n, const double *Z, size_t ldz, const double *x, cons
 /*
  * clio_iim_recovery_rates -- the diagonal resilience matrix K of the
  * dynamic IIM from recovery times (Lian & Haimes 2006):
- * k_i = ln(q_i(0) / q_i(T_i)) / (T_i (1 - a*_ii)), where the inoperability
- * falls from q_i(0) to target * q_i(0) in T_i periods (target in (0, 1),
- * e.g. 0.01).  Sectors with T_i <= 0 or q_i(0) = 0 get k_i = 0 (they
- * follow the others).  CLIO_EVALUE for target outside (0, 1).
+ * k_i = ln(q_i(0) / q_i(T_i)) / (T_i (1 - a*_ii)) = -ln(target) /
+ * (T_i (1 - a*_ii)), where the inoperability falls from q_i(0) to
+ * target * q_i(0) in T_i periods (target in (0, 1), e.g. 0.01; exact for
+ * the continuous model of an isolated sector, docs/methods-iim.md).
+ * Sectors with T_i = 0 get k_i = 1 (diim's default K = I: they take at
+ * once the inoperability their neighbours imply).  k_i may exceed 1 for
+ * short T_i; clio_iim_dynamic refuses that.  CLIO_EVALUE for target outside
+ * (0, 1), negative or NaN T_i, or a*_ii >= 1.
  */
 int clio_iim_recovery_rates(size_t n, const double *Astar, size_t lda,
                             const double *recovery_time, double target, double *k,
@@ -1209,7 +1214,8 @@ int clio_iim_recovery_rates(size_t n, const double *Astar, size_t lda,
  * t = 0 .. nsteps-1 (NULL: no perturbation).  q (n x (nsteps + 1), ld ldq)
  * receives q(0) .. q(nsteps).  loss (n, may be NULL) receives the
  * cumulative inoperability of each sector, integrated over time by the
- * trapezoidal rule (multiply by x_i for the economic loss).
+ * trapezoidal rule (multiply by x_i for the economic loss).  CLIO_EVALUE
+ * for k outside [0, 1], q0 or c* outside [0, 1], or A* negative or NaN.
  */
 int clio_iim_dynamic(size_t n, const double *Astar, size_t lda, const double *k,
                      const double *q0, const double *cstar, size_t ldc, size_t nsteps,
