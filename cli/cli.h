@@ -150,5 +150,6 @@ int cmd_disaggregate(int argc, char **argv);
 int cmd_regionalize(int argc, char **argv);
 int cmd_interregional(int argc, char **argv);
 int cmd_symmetric(int argc, char **argv);
+int cmd_iim(int argc, char **argv);
 
 #endif

@@ -1353,6 +1353,78 @@ int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t
                           clio_shock **out, clio_error *err);
 void clio_shock_free(clio_shock *k);
 
+/* ------------------------------------------------------------------ */
+/* Inoperability model inputs and outputs (clio iim; docs/methods-iim.md) */
+/* ------------------------------------------------------------------ */
+
+/* An interdependency system for the IIM, with its sector labels. */
+typedef struct clio_iim_system {
+    size_t n;
+    char **sectors;  /* n sector names                                    */
+    char **regions;  /* n region names, or NULL when the input has none   */
+    double *Astar;   /* n x n (ld n): the interdependency matrix used; the
+                        supply-side A*s when supply is set                */
+    double *Z;       /* n x n transactions, or NULL when A* was given     */
+    double *x;       /* n outputs, or NULL when unknown                   */
+    int supply;      /* 1: supply-side model                              */
+} clio_iim_system;
+
+/*
+ * clio_iim_system_read -- an A* CSV in diim's layout: a header of n sector
+ * names, then n rows of n numbers in the same order (no row labels).
+ * CLIO_EDIM when A* is not square, CLIO_EFORMAT for a non-number,
+ * CLIO_EVALUE for a negative or non-finite entry (FILE:LINE in messages).
+ */
+int clio_iim_system_read(const char *path, clio_iim_system **out, clio_error *err);
+
+/*
+ * clio_iim_system_read_transactions -- diim's input-output layout: a
+ * header of n sector names, n rows of flows Z, then one row of total
+ * outputs x.  A* is the demand-side z_ij / x_i, or with supply the
+ * supply-side z_ji / x_i.
+ */
+int clio_iim_system_read_transactions(const char *path, int supply, clio_iim_system **out,
+                                      clio_error *err);
+
+/* clio_iim_system_from_table -- A* (or A*s with supply), Z and x of table
+ * t (needs t->Z); sectors and regions from the table. */
+int clio_iim_system_from_table(const clio_table *t, int supply, clio_iim_system **out,
+                               clio_error *err);
+void clio_iim_system_free(clio_iim_system *s);
+
+/*
+ * clio_iim_vector_read -- per-sector values (c*, q(0), K, recovery times)
+ * from a CSV of rows sector,value or region,sector,value, with or without
+ * a header line (a first row whose value is not a number).  Sectors not
+ * listed get `fill`.  Values must lie in [lo, hi] (CLIO_EVALUE); unknown
+ * or ambiguous sectors and sectors listed twice are CLIO_ELABEL; messages
+ * name FILE:LINE.  `what` names the quantity in messages.
+ */
+int clio_iim_vector_read(const char *path, const clio_iim_system *s, const char *what,
+                         double lo, double hi, double fill, double *v, clio_error *err);
+
+/*
+ * clio_iim_static_save -- the static result as tidy CSV ([region,]sector,
+ * inoperability,loss; loss = q_i x_i, blank when x is unknown) to path, or
+ * to stdout when path is NULL; as NetCDF when path ends in .nc
+ * (inoperability(sector), loss(sector)).  Written atomically.
+ */
+int clio_iim_static_save(const clio_iim_system *s, const double *q, const char *path,
+                         clio_error *err);
+
+/*
+ * clio_iim_dynamic_save -- a dynamic run: q (n x (nsteps + 1), ld ldq) and
+ * the cumulative inoperability cum (n).  CSV: rows period,[region,]sector,
+ * inoperability (stdout when path is NULL); NetCDF (.nc): inoperability
+ * (time, sector), cumulative_inoperability(sector), cumulative_loss
+ * (sector; cum_i x_i, NaN when x is unknown).  summary_path (may be NULL)
+ * receives the CSV [region,]sector,cumulative_inoperability,
+ * cumulative_loss.  Every file is written atomically.
+ */
+int clio_iim_dynamic_save(const clio_iim_system *s, size_t nsteps, const double *q, size_t ldq,
+                          const double *cum, const char *path, const char *summary_path,
+                          clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif

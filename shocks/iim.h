@@ -20,4 +20,11 @@ int clioi_iim_check_matrix(size_t n, const double *Astar, size_t lda, clio_error
  * naming `what` and the sector (1-based) otherwise. */
 int clioi_iim_check_shares(size_t n, const double *v, const char *what, clio_error *err);
 
+/* clioi_iim_netcdf_static / _dynamic -- the NetCDF forms of
+ * clio_iim_static_save and clio_iim_dynamic_save (iim_netcdf.c). */
+int clioi_iim_netcdf_static(const clio_iim_system *s, const double *q, const char *path,
+                            clio_error *err);
+int clioi_iim_netcdf_dynamic(const clio_iim_system *s, size_t nsteps, const double *q,
+                             size_t ldq, const double *cum, const char *path, clio_error *err);
+
 #endif
