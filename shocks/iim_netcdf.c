@@ -101,8 +101,8 @@ static int fill(int ncid, const void *obj, const void *out)
     const iim_result *r = obj;
     const iim_out *o = out;
     const clio_iim_system *s = r->s;
-    int sector_dim, time_dim = -1, v_sector, v_name, v_region = -1, v_time = -1, v_q, v_cum = -1,
-                    v_money;
+    int sector_dim = -1, time_dim = -1, v_sector = -1, v_name = -1, v_region = -1;
+    int v_time = -1, v_q = -1, v_cum = -1, v_money = -1;
     int rc = clioi_nc_def_globals(ncid, 0, r->dynamic ? "iim_dynamic" : "iim_static", NULL,
                                   NULL, NULL);
     if (!rc)
