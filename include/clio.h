@@ -1175,7 +1175,9 @@ int clio_iim_interdependency(const clio_table *t, double *Astar, size_t lda, cli
  * clio_iim_static -- inoperability q = (I - A*)^-1 c* (n values), then
  * clipped to [0, 1] (clipped counts the sectors clipped; may be NULL).
  * A* n x n (ld lda), c* the demand perturbation as a share of output.
- * CLIO_ESINGULAR / CLIO_ENONPRODUCTIVE as the Leontief factor.
+ * CLIO_ESINGULAR / CLIO_ENONPRODUCTIVE as the Leontief factor (spectral
+ * radius of A* >= 1); CLIO_EVALUE for A* negative or NaN, c* outside
+ * [0, 1].
  */
 int clio_iim_static(size_t n, const double *Astar, size_t lda, const double *cstar, double *q,
                     size_t *clipped, clio_error *err);
