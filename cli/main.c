@@ -26,6 +26,7 @@ static const struct command {
     {"disaggregate", cmd_disaggregate, "split a sector into several by output shares"},
     {"regionalize", cmd_regionalize, "a region's table from a national one by location quotients"},
     {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
+    {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };

@@ -1182,17 +1182,20 @@ int clio_iim_interdependency(const clio_table *t, double *Astar, size_t lda, cli
  * clio_iim_static -- inoperability q = (I - A*)^-1 c* (n values), then
  * clipped to [0, 1] (clipped counts the sectors clipped; may be NULL).
  * A* n x n (ld lda), c* the demand perturbation as a share of output.
- * CLIO_ESINGULAR / CLIO_ENONPRODUCTIVE as the Leontief factor.
+ * CLIO_ESINGULAR / CLIO_ENONPRODUCTIVE as the Leontief factor (spectral
+ * radius of A* >= 1); CLIO_EVALUE for A* negative or NaN, c* outside
+ * [0, 1].
  */
 int clio_iim_static(size_t n, const double *Astar, size_t lda, const double *cstar, double *q,
                     size_t *clipped, clio_error *err);
 
 /*
- * clio_iim_supply -- the supply-side IIM (Leung, Haimes & Santos 2007;
- * Xu et al. 2011 as in diim): from the transactions Z (n x n, ld ldz) and
- * output x, A*s = (xhat^-1 Z xhat^-1 ... see docs) and q = (I - A*s')^-1 c*,
- * clipped to [0, 1].  The exact form is documented in
- * docs/methods-shocks.md with its source.
+ * clio_iim_supply -- the supply-side IIM (Leung, Haimes & Santos 2007,
+ * p. 301; Xu et al. 2011; as in diim): from the transactions Z (n x n, ld
+ * ldz) and output x, the supply-side interdependency matrix is A*s = A'
+ * with A = Z xhat^-1 (a*s_ij = z_ji / x_i: sector i loses output when its
+ * inputs fail), and q = (I - A*s)^-1 c*, clipped to [0, 1].  Details in
+ * docs/methods-iim.md.  CLIO_EVALUE for negative or non-finite Z or x.
  */
 int clio_iim_supply(size_t n, const double *Z, size_t ldz, const double *x, const double *cstar,
                     double *q, size_t *clipped, clio_error *err);
@@ -1200,10 +1203,14 @@ int clio_iim_supply(size_t n, const double *Z, size_t ldz, const double *x, cons
 /*
  * clio_iim_recovery_rates -- the diagonal resilience matrix K of the
  * dynamic IIM from recovery times (Lian & Haimes 2006):
- * k_i = ln(q_i(0) / q_i(T_i)) / (T_i (1 - a*_ii)), where the inoperability
- * falls from q_i(0) to target * q_i(0) in T_i periods (target in (0, 1),
- * e.g. 0.01).  Sectors with T_i <= 0 or q_i(0) = 0 get k_i = 0 (they
- * follow the others).  CLIO_EVALUE for target outside (0, 1).
+ * k_i = ln(q_i(0) / q_i(T_i)) / (T_i (1 - a*_ii)) = -ln(target) /
+ * (T_i (1 - a*_ii)), where the inoperability falls from q_i(0) to
+ * target * q_i(0) in T_i periods (target in (0, 1), e.g. 0.01; exact for
+ * the continuous model of an isolated sector, docs/methods-iim.md).
+ * Sectors with T_i = 0 get k_i = 1 (diim's default K = I: they take at
+ * once the inoperability their neighbours imply).  k_i may exceed 1 for
+ * short T_i; clio_iim_dynamic refuses that.  CLIO_EVALUE for target outside
+ * (0, 1), negative or NaN T_i, or a*_ii >= 1.
  */
 int clio_iim_recovery_rates(size_t n, const double *Astar, size_t lda,
                             const double *recovery_time, double target, double *k,
@@ -1216,7 +1223,8 @@ int clio_iim_recovery_rates(size_t n, const double *Astar, size_t lda,
  * t = 0 .. nsteps-1 (NULL: no perturbation).  q (n x (nsteps + 1), ld ldq)
  * receives q(0) .. q(nsteps).  loss (n, may be NULL) receives the
  * cumulative inoperability of each sector, integrated over time by the
- * trapezoidal rule (multiply by x_i for the economic loss).
+ * trapezoidal rule (multiply by x_i for the economic loss).  CLIO_EVALUE
+ * for k outside [0, 1], q0 or c* outside [0, 1], or A* negative or NaN.
  */
 int clio_iim_dynamic(size_t n, const double *Astar, size_t lda, const double *k,
                      const double *q0, const double *cstar, size_t ldc, size_t nsteps,
@@ -1424,6 +1432,77 @@ int clio_scenario_results_save(const clio_scenario_results *r, const char *path,
                                clio_error *err);
 int clio_scenario_series_save(const clio_scenario_results *r, const char *path,
                               clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Inoperability model inputs and outputs (clio iim; docs/methods-iim.md) */
+/* ------------------------------------------------------------------ */
+
+/* An interdependency system for the IIM, with its sector labels. */
+typedef struct clio_iim_system {
+    size_t n;
+    char **sectors;  /* n sector names                                    */
+    char **regions;  /* n region names, or NULL when the input has none   */
+    double *Astar;   /* n x n (ld n): the interdependency matrix used; the
+                        supply-side A*s when supply is set                */
+    double *Z;       /* n x n transactions, or NULL when A* was given     */
+    double *x;       /* n outputs, or NULL when unknown                   */
+    int supply;      /* 1: supply-side model                              */
+} clio_iim_system;
+
+/*
+ * clio_iim_system_read -- an A* CSV in diim's layout: a header of n sector
+ * names, then n rows of n numbers in the same order (no row labels).
+ * CLIO_EDIM when A* is not square, CLIO_EFORMAT for a non-number,
+ * CLIO_EVALUE for a negative or non-finite entry (FILE:LINE in messages).
+ */
+int clio_iim_system_read(const char *path, clio_iim_system **out, clio_error *err);
+
+/*
+ * clio_iim_system_read_transactions -- diim's input-output layout: a
+ * header of n sector names, n rows of flows Z, then one row of total
+ * outputs x.  A* is the demand-side z_ij / x_i, or with supply the
+ * supply-side z_ji / x_i.
+ */
+int clio_iim_system_read_transactions(const char *path, int supply, clio_iim_system **out,
+                                      clio_error *err);
+
+/* clio_iim_system_from_table -- A* (or A*s with supply), Z and x of table
+ * t (needs t->Z); sectors and regions from the table. */
+int clio_iim_system_from_table(const clio_table *t, int supply, clio_iim_system **out,
+                               clio_error *err);
+void clio_iim_system_free(clio_iim_system *s);
+
+/*
+ * clio_iim_vector_read -- per-sector values (c*, q(0), K, recovery times)
+ * from a CSV of rows sector,value or region,sector,value, with or without
+ * a header line (a first row whose value is not a number).  Sectors not
+ * listed get `fill`.  Values must lie in [lo, hi] (CLIO_EVALUE); unknown
+ * or ambiguous sectors and sectors listed twice are CLIO_ELABEL; messages
+ * name FILE:LINE.  `what` names the quantity in messages.
+ */
+int clio_iim_vector_read(const char *path, const clio_iim_system *s, const char *what,
+                         double lo, double hi, double fill, double *v, clio_error *err);
+
+/*
+ * clio_iim_static_save -- the static result as tidy CSV ([region,]sector,
+ * inoperability,loss; loss = q_i x_i, blank when x is unknown) to path, or
+ * to stdout when path is NULL; as NetCDF when path ends in .nc
+ * (inoperability(sector), loss(sector)).  Written atomically.
+ */
+int clio_iim_static_save(const clio_iim_system *s, const double *q, const char *path,
+                         clio_error *err);
+
+/*
+ * clio_iim_dynamic_save -- a dynamic run: q (n x (nsteps + 1), ld ldq) and
+ * the cumulative inoperability cum (n).  CSV: rows period,[region,]sector,
+ * inoperability (stdout when path is NULL); NetCDF (.nc): inoperability
+ * (time, sector), cumulative_inoperability(sector), cumulative_loss
+ * (sector; cum_i x_i, NaN when x is unknown).  summary_path (may be NULL)
+ * receives the CSV [region,]sector,cumulative_inoperability,
+ * cumulative_loss.  Every file is written atomically.
+ */
+int clio_iim_dynamic_save(const clio_iim_system *s, size_t nsteps, const double *q, size_t ldq,
+                          const double *cum, const char *path, const char *summary_path,
+                          clio_error *err);
 
 #ifdef __cplusplus
 }
