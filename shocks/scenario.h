@@ -11,7 +11,8 @@
  *
  * Not installed; everything here is prefixed clioi_scn_.  The parsed texts
  * point into the YAML document, which the clio_scenarios keeps (through an
- * incomplete type: only scenario_yaml.c and scenario_read.c see libyaml). */
+ * incomplete type: only scenario_yaml.c, scenario_parse.c and
+ * scenario_read.c include <yaml.h>). */
 #ifndef CLIOI_SCENARIO_H
 #define CLIOI_SCENARIO_H
 
