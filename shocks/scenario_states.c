@@ -1,0 +1,139 @@
+/* scenario_states.c -- the inoperability (IIM) and ARIO parts of a
+ * scenario: values by sector (perturbation, initial inoperability,
+ * recovery times, capacity losses, recovery days: states, so a later
+ * entry replaces an earlier one for the same sector, which lets a scenario
+ * override its base; reconstruction demand is money and adds up) and the
+ * scalars (target, periods, perturbation window, ARIO parameters),
+ * inherited unless the scenario sets them. */
+#include "scenario.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The shock's array for list `list`, allocated zero on first use. */
+static double **array_of(clio_shock *k, int list)
+{
+    switch (list) {
+    case CLIOI_SCN_PERTURBATION: return &k->cstar;
+    case CLIOI_SCN_INITIAL: return &k->q0;
+    case CLIOI_SCN_RECOVERY_TIME: return &k->recovery_time;
+    case CLIOI_SCN_CAPACITY_LOSS: return &k->capacity_loss;
+    case CLIOI_SCN_RECOVERY_DAYS: return &k->recovery_days;
+    default: return &k->reconstruction;
+    }
+}
+
+int clioi_scn_state_entry(const clioi_scn_resolver *r, const clioi_scn_entry *e, clio_shock *k)
+{
+    size_t count, n = r->t->n;
+    int status = clioi_scn_select(r, &e->sel, r->mask, &count);
+    if (status != CLIO_OK)
+        return status;
+    double **v = array_of(k, e->list);
+    if (!*v && !(*v = clioi_calloc_array(n, sizeof **v)))
+        return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");
+    if (e->list == CLIOI_SCN_RECONSTRUCTION) { /* money: by output over the selection */
+        clioi_scn_spread(n, r->mask, r->t->x, NULL, e->amount.value, *v);
+        return CLIO_OK;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (r->mask[i])
+            (*v)[i] = e->amount.value;
+    return CLIO_OK;
+}
+
+static const char *const model_names[] = {"leontief", "ghosh", "iim", "ario"};
+
+/* An inoperability or ario block in a scenario whose model cannot use it
+ * would be ignored silently: refused. */
+static int check_blocks(const clioi_scn_resolver *r, const clioi_scenario *sc, int model)
+{
+    const clioi_scn_resolver at = {.s = r->s, .target = r->target, .owner = sc, .err = r->err};
+    if (sc->inoperability_line && model != CLIO_MODEL_IIM)
+        return clioi_scn_resolve_fail(&at, CLIO_EFORMAT, sc->inoperability_line,
+                                      "'inoperability' needs model: iim (the model is %s)",
+                                      model_names[model]);
+    if (sc->ario_line && model != CLIO_MODEL_ARIO)
+        return clioi_scn_resolve_fail(&at, CLIO_EFORMAT, sc->ario_line,
+                                      "'ario' needs model: ario (the model is %s)",
+                                      model_names[model]);
+    return CLIO_OK;
+}
+
+static void take_scalars(const clioi_scenario *sc, clio_shock *k, const clioi_scenario **window)
+{
+    if (sc->has_model)
+        k->model = sc->model;
+    if (sc->has_target)
+        k->recovery_target = sc->target;
+    if (sc->has_periods)
+        k->periods = sc->periods;
+    if (sc->has_window)
+        *window = sc;
+    for (size_t f = 0; f < CLIOI_SCN_ARIO_FIELDS; f++) {
+        if (!(sc->ario_set & (1u << f)))
+            continue;
+        size_t off = clioi_scn_ario_fields[f].offset;
+        size_t size = clioi_scn_ario_fields[f].is_count ? sizeof(size_t) : sizeof(double);
+        memcpy((char *)&k->ario + off, (const char *)&sc->ario + off, size);
+    }
+}
+
+/* The first entry of list `list` in the chain, for messages (or NULL). */
+static const clioi_scn_entry *first_entry(const clioi_scenario *const *chain, size_t nchain,
+                                          int list, const clioi_scenario **owner)
+{
+    for (size_t c = 0; c < nchain; c++)
+        for (size_t e = 0; e < chain[c]->nentries; e++)
+            if (chain[c]->entries[e].list == list) {
+                *owner = chain[c];
+                return &chain[c]->entries[e];
+            }
+    return NULL;
+}
+
+int clioi_scn_state_scalars(const clioi_scn_resolver *r, const clioi_scenario *const *chain,
+                            size_t nchain, clio_shock *k)
+{
+    const clioi_scenario *window = NULL;
+    k->model = CLIO_MODEL_LEONTIEF;
+    k->recovery_target = 0.01;
+    k->periods = 0;
+    clio_ario_defaults(&k->ario);
+    for (size_t c = 0; c < nchain; c++)
+        take_scalars(chain[c], k, &window);
+    for (size_t c = 0; c < nchain; c++) {
+        int status = check_blocks(r, chain[c], k->model);
+        if (status != CLIO_OK)
+            return status;
+    }
+    /* q(0) and recovery times only mean something in the dynamic model. */
+    static const int dynamic[] = {CLIOI_SCN_RECOVERY_TIME, CLIOI_SCN_INITIAL};
+    static const char *const names[] = {"recovery_time", "initial"};
+    for (size_t d = 0; d < 2 && k->periods == 0; d++) {
+        const clioi_scenario *owner;
+        const clioi_scn_entry *e = first_entry(chain, nchain, dynamic[d], &owner);
+        if (e) {
+            const clioi_scn_resolver at = {.s = r->s, .target = r->target, .owner = owner,
+                                           .err = r->err};
+            return clioi_scn_resolve_fail(&at, CLIO_EVALUE, e->line,
+                                          "'%s' needs 'periods' > 0 (the dynamic model)",
+                                          names[d]);
+        }
+    }
+    k->perturb_from = 0;
+    k->perturb_to = k->periods;
+    if (window) {
+        if (window->to > k->periods) {
+            const clioi_scn_resolver at = {.s = r->s, .target = r->target, .owner = window,
+                                           .err = r->err};
+            return clioi_scn_resolve_fail(&at, CLIO_EVALUE, window->window_line,
+                                          "'perturbation_periods' [%zu, %zu] ends after "
+                                          "'periods' (%zu)",
+                                          window->from, window->to, k->periods);
+        }
+        k->perturb_from = window->from;
+        k->perturb_to = window->to;
+    }
+    return CLIO_OK;
+}
