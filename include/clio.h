@@ -1414,7 +1414,7 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
                        const clio_households *h, clio_scenario_results **out, clio_error *err);
 void clio_scenario_results_free(clio_scenario_results *r);
 
-/* Writers.  CSV: scenario,region,sector,account,baseline,scenario,delta
+/* Writers.  CSV: scenario,region,sector,account,baseline,scenario_value,delta
  * (+ binding when has_caps), with TOTAL rows per region (and ALL). */
 int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, clio_error *err);
 /* A readable summary: per scenario, the totals of every account. */

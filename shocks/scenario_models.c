@@ -117,8 +117,14 @@ int run_iim(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
         for (size_t i = 0; i < n && status == CLIO_OK; i++)
             dx[i] = -q[i] * c->x0[i];
     }
+    /* the demand perturbation, as a mean over the horizon when dynamic */
+    double share = 1.0;
+    if (k->periods > 0) {
+        size_t to = k->perturb_to < k->periods ? k->perturb_to : k->periods;
+        share = to > k->perturb_from ? (double)(to - k->perturb_from) / (double)k->periods : 0;
+    }
     for (size_t i = 0; i < n && status == CLIO_OK && k->cstar; i++)
-        dy[i] = -k->cstar[i] * c->x0[i];
+        dy[i] = -k->cstar[i] * c->x0[i] * share;
     if (status == CLIO_OK)
         run_fill_deltas(c, s, dx, dy, 0, NULL, NULL);
     free(Astar);

@@ -64,7 +64,7 @@ int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, cl
         free(delta);
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     }
-    fputs("scenario,region,sector,account,baseline,scenario,delta", fp);
+    fputs("scenario,region,sector,account,baseline,scenario_value,delta", fp);
     fputs(r->has_caps ? ",binding\n" : "\n", fp);
     for (size_t s = 0; s < r->nscenarios; s++) {
         for (size_t i = 0; i < l->nrows; i++) {
@@ -125,6 +125,29 @@ int clio_scenario_series_write_csv(const clio_scenario_results *r, FILE *fp, cli
     return CLIO_OK;
 }
 
+/* The price index: its output-weighted mean change and the largest. */
+static void print_prices(FILE *fp, const clio_scenario_results *r, size_t s, size_t a)
+{
+    const clio_result *l = r->labels;
+    size_t na = l->naccounts, top = 0;
+    double weighted = 0.0, weight = 0.0, largest = 0.0;
+    for (size_t i = 0; i < l->nrows; i++) {
+        double dp = r->delta[a + na * (i + l->nrows * s)], x = l->values[1 + na * i];
+        weighted += dp * x;
+        weight += x;
+        if (fabs(dp) > fabs(largest)) {
+            largest = dp;
+            top = i;
+        }
+    }
+    if (largest == 0)
+        return;
+    fprintf(fp, "  price index: output-weighted mean change %+.4f%%, largest %+.4f%% (%s%s%s)\n",
+            weight > 0 ? 100.0 * weighted / weight : 0.0, 100.0 * largest,
+            l->nregions > 1 ? l->regions[l->row_region[top]] : "", l->nregions > 1 ? "|" : "",
+            l->row_sector[top]);
+}
+
 int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, clio_error *err)
 {
     const clio_result *l = r->labels;
@@ -142,11 +165,18 @@ int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, c
         fprintf(fp, "  %-32s %16s %16s %16s %9s\n", "account (all sectors)", "baseline",
                 "scenario", "delta", "percent");
         for (size_t a = 0; a < na; a++) {
-            if (r->labels->accounts[a] && strcmp(l->accounts[a], "price") == 0)
+            if (strcmp(l->accounts[a], "price") == 0) {
+                print_prices(fp, r, s, a);
                 continue; /* a sum of price indices means nothing */
-            double pct = base[a] != 0 ? 100.0 * delta[a] / fabs(base[a]) : NAN;
-            fprintf(fp, "  %-32.32s %16.6g %16.6g %16.6g %8.3f%%\n", l->accounts[a], base[a],
-                    base[a] + delta[a], delta[a], pct);
+            }
+            if (strncmp(l->accounts[a], "unmet:", 6) == 0 && delta[a] == 0)
+                continue;
+            fprintf(fp, "  %-32.32s %16.6g %16.6g %16.6g", l->accounts[a], base[a],
+                    base[a] + delta[a], delta[a]);
+            if (base[a] != 0)
+                fprintf(fp, " %8.3f%%\n", 100.0 * delta[a] / fabs(base[a]));
+            else
+                fprintf(fp, " %9s\n", "-");
         }
         size_t nbinding = 0;
         for (size_t i = 0; i < l->nrows; i++)

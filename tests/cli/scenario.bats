@@ -30,7 +30,7 @@ uk_table() {
 @test "scenario run: scenarios without changes give zero deltas everywhere" {
     run "$CLIO" scenario run "$FX/nothing.yaml" --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "scenario,region,sector,account,baseline,scenario,delta" ]
+    [ "${lines[0]}" = "scenario,region,sector,account,baseline,scenario_value,delta" ]
     [ "$(printf '%s\n' "${lines[@]}" | tail -n +2 | cut -d, -f1 | sort -u | wc -l)" -eq 3 ]
     printf '%s\n' "${lines[@]}" | tail -n +2 | awk -F, '$7 != 0 { print; bad = 1 } END { exit bad }'
 }
