@@ -88,6 +88,17 @@ static int sc_make(void *out, const void *obj)
     for (size_t k = 0; k < S * l->nrows; k++)
         o->binding[k] = (signed char)r->binding[k];
     sum_totals(r, o);
+    for (size_t a = 0; a < na; a++) /* a sum of price indices means nothing */
+        if (strcmp(l->accounts[a], "price") == 0) {
+            o->total_base[a] = NAN;
+            for (size_t g = 0; g < l->nregions; g++)
+                o->region_base[a + na * g] = NAN;
+            for (size_t s = 0; s < S; s++) {
+                o->total_delta[a + na * s] = NAN;
+                for (size_t g = 0; g < l->nregions; g++)
+                    o->region_delta[a + na * (g + l->nregions * s)] = NAN;
+            }
+        }
     return CLIO_OK;
 }
 

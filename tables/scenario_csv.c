@@ -25,6 +25,9 @@ static void totals(const clio_scenario_results *r, size_t s, size_t g, double *b
             delta[a] += d[a];
         }
     }
+    for (size_t a = 0; a < na; a++)
+        if (strcmp(l->accounts[a], "price") == 0)
+            base[a] = delta[a] = NAN; /* a sum of price indices means nothing */
 }
 
 static void csv_lines(FILE *fp, const clio_scenario_results *r, size_t s, const char *region,
@@ -162,16 +165,16 @@ int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, c
         fprintf(fp, "%sscenario %s (%s)%s%s\n", s ? "\n" : "", r->names[s], r->models[s],
                 r->descriptions[s] ? ": " : "", r->descriptions[s] ? r->descriptions[s] : "");
         totals(r, s, CLIO_NONE, base, delta);
-        fprintf(fp, "  %-32s %16s %16s %16s %9s\n", "account (all sectors)", "baseline",
+        fprintf(fp, "  %-40s %16s %16s %16s %9s\n", "account (all sectors)", "baseline",
                 "scenario", "delta", "percent");
         for (size_t a = 0; a < na; a++) {
             if (strcmp(l->accounts[a], "price") == 0) {
                 print_prices(fp, r, s, a);
-                continue; /* a sum of price indices means nothing */
+                continue;
             }
             if (strncmp(l->accounts[a], "unmet:", 6) == 0 && delta[a] == 0)
                 continue;
-            fprintf(fp, "  %-32.32s %16.6g %16.6g %16.6g", l->accounts[a], base[a],
+            fprintf(fp, "  %-40.40s %16.6g %16.6g %16.6g", l->accounts[a], base[a],
                     base[a] + delta[a], delta[a]);
             if (base[a] != 0)
                 fprintf(fp, " %8.3f%%\n", 100.0 * delta[a] / fabs(base[a]));
