@@ -1,0 +1,149 @@
+/* ario_step.c -- one step of the ARIO model (docs/methods-ario.md, "One
+ * step"): demand, production under capacity and inventory limits,
+ * proportional rationing, inventories, overproduction and new orders.
+ * Flows are rates per year; a step moves rate * dt of money (dt =
+ * step_days / 365).  Two passes over the n x n order shares per step, the
+ * rest is O(np n). */
+#include "ario.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The share of its demand an industry serves (1 when nothing is asked). */
+static double served_share(double demand, double production)
+{
+    return demand > 0 ? production / demand : 1;
+}
+
+/* demand := intermediate demand on each supplier from last step's orders:
+ * d_i = sum_j zshare_ij orders_{p(i) j}. */
+static void intermediate_demand(clioi_ario *a)
+{
+    size_t n = a->n, np = a->np;
+    double *restrict w = a->work;
+    memset(w, 0, n * sizeof *w);
+    for (size_t j = 0; j < n; j++) {
+        const double *restrict zs = a->zshare + j * n;
+        const double *o = a->orders + j * np;
+        for (size_t q = 0; q < np; q++) {
+            double c = o[q];
+            if (c == 0)
+                continue;
+            for (size_t k = a->start[q]; k < a->start[q + 1]; k++)
+                w[k] += c * zs[k];
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        a->demand[a->perm[k]] = w[k];
+}
+
+/* xa_j = xopt_j times the tightest inventory limit: an input p with stock
+ * below psi times its target (inventory_days of use at xopt) scales
+ * production by stock / (psi target) (Hallegatte 2014; BoARIO); and no
+ * step may use more of an input than is in stock. */
+static void inventory_limit(clioi_ario *a, const clio_ario_params *p)
+{
+    size_t np = a->np;
+    double days = p->inventory_days / 365.0;
+    for (size_t j = 0; j < a->n; j++) {
+        double f = 1;
+        const double *aS = a->aS + j * np, *stock = a->stock + j * np;
+        for (size_t q = 0; q < np && a->xopt[j] > 0; q++) {
+            double need = a->xopt[j] * aS[q]; /* per year */
+            if (need <= 0)
+                continue;
+            double constraint = p->psi * days * need, use = need * a->dt;
+            if (stock[q] < constraint)
+                f = fmin(f, stock[q] / constraint);
+            if (stock[q] < use)
+                f = fmin(f, stock[q] / use);
+        }
+        a->xa[j] = a->xopt[j] * fmax(f, 0);
+    }
+}
+
+/* Deliveries of this step's production to last step's orders, each order
+ * served in the share of its supplier (proportional rationing), into the
+ * inventories; the inputs production used leave them. */
+static void update_inventories(clioi_ario *a)
+{
+    size_t n = a->n, np = a->np;
+    for (size_t k = 0; k < n; k++)
+        a->ratio[k] = served_share(a->demand[a->perm[k]], a->xa[a->perm[k]]);
+    for (size_t j = 0; j < n; j++) {
+        const double *restrict zs = a->zshare + j * n;
+        const double *restrict r = a->ratio;
+        const double *o = a->orders + j * np, *aS = a->aS + j * np;
+        double *stock = a->stock + j * np;
+        for (size_t q = 0; q < np; q++) {
+            double served = 0;
+            if (o[q] != 0) {
+                double w = 0;
+                for (size_t k = a->start[q]; k < a->start[q + 1]; k++)
+                    w += zs[k] * r[k];
+                served = o[q] * w;
+            }
+            double s = stock[q] + a->dt * (served - a->xa[j] * aS[q]);
+            stock[q] = s > 0 ? s : 0; /* rounding only: use <= stock */
+        }
+    }
+}
+
+/* New orders: what production used plus a share of the gap to the target
+ * inventory (inventory_days of use at xopt), closed in inventory_tau days.
+ * gap[j] receives the mean relative gap over j's inputs. */
+static void place_orders(clioi_ario *a, const clio_ario_params *p, double *gap)
+{
+    size_t np = a->np;
+    double days = p->inventory_days / 365.0;
+    double share = fmin(1, p->step_days / p->inventory_tau) / a->dt; /* per year */
+    for (size_t j = 0; j < a->n; j++) {
+        const double *aS = a->aS + j * np, *stock = a->stock + j * np;
+        double *o = a->orders + j * np, sum = 0;
+        size_t inputs = 0;
+        for (size_t q = 0; q < np; q++) {
+            double target = days * a->xopt[j] * aS[q];
+            double missing = target > stock[q] ? target - stock[q] : 0;
+            o[q] = missing * share + a->xa[j] * aS[q];
+            if (target > 0) {
+                sum += missing / target;
+                inputs++;
+            }
+        }
+        gap[j] = inputs ? sum / (double)inputs : 0;
+    }
+}
+
+void clioi_ario_step(clioi_ario *a, const clio_ario_params *p, const double *cap,
+                     clioi_ario_out *out)
+{
+    size_t n = a->n;
+    double rebuild = fmin(1, p->step_days / p->reconstruction_tau); /* share of owed */
+    double adapt = fmin(1, p->step_days / p->alpha_tau);
+    intermediate_demand(a);
+    for (size_t i = 0; i < n; i++) {
+        a->demand[i] += a->y[i] + a->owed[i] * rebuild / a->dt;
+        double most = a->alpha[i] * cap[i];
+        a->xopt[i] = fmax(0, fmin(a->demand[i], most));
+    }
+    inventory_limit(a, p);
+    update_inventories(a);
+    for (size_t i = 0; i < n; i++) {
+        double d = a->demand[i], x = a->xa[i], r = served_share(d, x);
+        double delivered = a->owed[i] * rebuild * r;
+        a->owed[i] = a->owed[i] > delivered ? a->owed[i] - delivered : 0;
+        out->rebuilt[i] += delivered;
+        out->unmet_final[i] += (1 - r) * fmax(a->y[i], 0) * a->dt;
+        out->production[i] = x;
+        out->capacity[i] = cap[i];
+        out->unmet[i] = d > x ? d - x : 0;
+        /* overproduction: towards alpha_max while demand is not served
+         * (scarcity zeta), back towards 1 otherwise (Hallegatte 2008) */
+        double zeta = d > 0 ? (d - x) / d : 0;
+        if (zeta > 0)
+            a->alpha[i] += (p->alpha_max - a->alpha[i]) * zeta * adapt;
+        else
+            a->alpha[i] += (1 - a->alpha[i]) * adapt;
+    }
+    place_orders(a, p, out->gap);
+}
