@@ -37,7 +37,8 @@ typedef struct clioi_ario {
     double *xopt;       /* min(demand, alpha capacity)                             */
     double *xa;         /* realised production per year                           */
     double *ratio;      /* share of each order served (rationing), permuted order  */
-    double *work;       /* n scratch, permuted order                              */
+    double *work;       /* capacity share c = cap / x0 this step, permuted order   */
+    double *scratch;    /* n scratch                                              */
 } clioi_ario;
 
 /* clioi_ario_check -- parameters and shock against the table: CLIO_EVALUE

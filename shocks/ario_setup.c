@@ -26,6 +26,7 @@ void clioi_ario_release(clioi_ario *a)
     free(a->xa);
     free(a->ratio);
     free(a->work);
+    free(a->scratch);
     memset(a, 0, sizeof *a);
 }
 
@@ -153,9 +154,10 @@ int clioi_ario_setup(clioi_ario *a, const clio_table *t, const clio_ario_params 
     a->xa = clioi_calloc_array(n, sizeof *a->xa);
     a->ratio = clioi_calloc_array(n, sizeof *a->ratio);
     a->work = clioi_calloc_array(n, sizeof *a->work);
+    a->scratch = clioi_calloc_array(n, sizeof *a->scratch);
     if (!a->x0 || !a->y || !a->y_base || !a->perm || !a->start || !a->zshare || !a->aS ||
         !a->stock || !a->orders || !a->alpha || !a->owed || !a->demand || !a->xopt || !a->xa ||
-        !a->ratio || !a->work) {
+        !a->ratio || !a->work || !a->scratch) {
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory for an ARIO model of %zu sectors", n);
         goto done;
     }

@@ -15,26 +15,47 @@ static double served_share(double demand, double production)
     return demand > 0 ? production / demand : 1;
 }
 
+/* Orders of product p by j go to p's suppliers i in proportion to
+ * zshare_ij c_i, c_i = capacity_i / x0_i (BoARIO's default "alt" order
+ * module, Guan et al. 2020): a damaged supplier gets fewer orders, the
+ * others more.  Without damage c = 1 and the shares are Z's.  Here
+ * work := c in permuted order. */
+static void capacity_shares(clioi_ario *a, const double *cap)
+{
+    for (size_t k = 0; k < a->n; k++) {
+        size_t i = a->perm[k];
+        a->work[k] = a->x0[i] > 0 ? cap[i] / a->x0[i] : 1;
+    }
+}
+
 /* demand := intermediate demand on each supplier from last step's orders:
- * d_i = sum_j zshare_ij orders_{p(i) j}. */
-static void intermediate_demand(clioi_ario *a)
+ * d_i = c_i sum_j zshare_ij orders_{p(i) j} / S_{p(i) j}, with
+ * S_pj = sum_{i in p} zshare_ij c_i (orders no supplier can take, S = 0,
+ * are lost).  acc (n) is scratch. */
+static void intermediate_demand(clioi_ario *a, double *restrict acc)
 {
     size_t n = a->n, np = a->np;
-    double *restrict w = a->work;
-    memset(w, 0, n * sizeof *w);
+    const double *restrict c = a->work;
+    memset(acc, 0, n * sizeof *acc);
     for (size_t j = 0; j < n; j++) {
         const double *restrict zs = a->zshare + j * n;
         const double *o = a->orders + j * np;
         for (size_t q = 0; q < np; q++) {
-            double c = o[q];
-            if (c == 0)
+            if (o[q] == 0)
                 continue;
-            for (size_t k = a->start[q]; k < a->start[q + 1]; k++)
-                w[k] += c * zs[k];
+            size_t lo = a->start[q], hi = a->start[q + 1];
+            double S = 0;
+            for (size_t k = lo; k < hi; k++)
+                S += zs[k] * c[k];
+            if (S <= 0)
+                continue;
+            double scale = o[q] / S;
+            for (size_t k = lo; k < hi; k++)
+                acc[k] += scale * zs[k];
         }
     }
     for (size_t k = 0; k < n; k++)
-        a->demand[a->perm[k]] = w[k];
+        a->demand[a->perm[k]] = acc[k] * c[k];
 }
 
 /* xa_j = xopt_j times the tightest inventory limit: an input p with stock
@@ -64,24 +85,30 @@ static void inventory_limit(clioi_ario *a, const clio_ario_params *p)
 
 /* Deliveries of this step's production to last step's orders, each order
  * served in the share of its supplier (proportional rationing), into the
- * inventories; the inputs production used leave them. */
-static void update_inventories(clioi_ario *a)
+ * inventories; the inputs production used leave them.  cr (n) is
+ * scratch. */
+static void update_inventories(clioi_ario *a, double *restrict cr)
 {
     size_t n = a->n, np = a->np;
-    for (size_t k = 0; k < n; k++)
-        a->ratio[k] = served_share(a->demand[a->perm[k]], a->xa[a->perm[k]]);
+    const double *restrict c = a->work;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = a->perm[k];
+        a->ratio[k] = served_share(a->demand[i], a->xa[i]);
+        cr[k] = c[k] * a->ratio[k];
+    }
     for (size_t j = 0; j < n; j++) {
         const double *restrict zs = a->zshare + j * n;
-        const double *restrict r = a->ratio;
         const double *o = a->orders + j * np, *aS = a->aS + j * np;
         double *stock = a->stock + j * np;
         for (size_t q = 0; q < np; q++) {
             double served = 0;
             if (o[q] != 0) {
-                double w = 0;
-                for (size_t k = a->start[q]; k < a->start[q + 1]; k++)
-                    w += zs[k] * r[k];
-                served = o[q] * w;
+                double S = 0, R = 0;
+                for (size_t k = a->start[q]; k < a->start[q + 1]; k++) {
+                    S += zs[k] * c[k];
+                    R += zs[k] * cr[k];
+                }
+                served = S > 0 ? o[q] * R / S : 0;
             }
             double s = stock[q] + a->dt * (served - a->xa[j] * aS[q]);
             stock[q] = s > 0 ? s : 0; /* rounding only: use <= stock */
@@ -120,14 +147,15 @@ void clioi_ario_step(clioi_ario *a, const clio_ario_params *p, const double *cap
     size_t n = a->n;
     double rebuild = fmin(1, p->step_days / p->reconstruction_tau); /* share of owed */
     double adapt = fmin(1, p->step_days / p->alpha_tau);
-    intermediate_demand(a);
+    capacity_shares(a, cap);
+    intermediate_demand(a, a->scratch);
     for (size_t i = 0; i < n; i++) {
         a->demand[i] += a->y[i] + a->owed[i] * rebuild / a->dt;
         double most = a->alpha[i] * cap[i];
         a->xopt[i] = fmax(0, fmin(a->demand[i], most));
     }
     inventory_limit(a, p);
-    update_inventories(a);
+    update_inventories(a, a->scratch);
     for (size_t i = 0; i < n; i++) {
         double d = a->demand[i], x = a->xa[i], r = served_share(d, x);
         double delivered = a->owed[i] * rebuild * r;
