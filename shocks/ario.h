@@ -29,14 +29,15 @@ typedef struct clioi_ario {
     double *aS;         /* np x n: input of product p per unit output of j        */
     /* the state */
     double *stock;      /* np x n inventories (money)                             */
-    double *orders;     /* np x n orders of p by j per year, placed last step      */
+    double *orders;     /* np x n orders of p by j per year, placed last step (in
+                           a step, replaced by G = orders / S, ario_step.c)       */
     double *alpha;      /* n overproduction factor                                */
     double *owed;       /* n reconstruction demand not yet delivered (money)      */
     /* per-step work arrays, n each, in the table's order unless noted */
     double *demand;     /* total demand per year                                  */
     double *xopt;       /* min(demand, alpha capacity)                             */
     double *xa;         /* realised production per year                           */
-    double *ratio;      /* share of each order served (rationing), permuted order  */
+    double *scratch2;   /* n scratch                                              */
     double *work;       /* capacity share c = cap / x0 this step, permuted order   */
     double *scratch;    /* n scratch                                              */
 } clioi_ario;
@@ -46,8 +47,8 @@ typedef struct clioi_ario {
 int clioi_ario_check(const clio_table *t, const clio_ario_params *p, const clio_ario_shock *s,
                      clio_error *err);
 
-/* clioi_ario_setup -- the baseline state of t (balanced: CLIO_EUNBALANCED
- * naming the sector otherwise): inventories at target, orders = Z. */
+/* clioi_ario_setup -- the baseline state of t: output x, final demand
+ * x - Z 1, inventories at target, orders = Z. */
 int clioi_ario_setup(clioi_ario *a, const clio_table *t, const clio_ario_params *p,
                      const clio_ario_shock *s, clio_error *err);
 void clioi_ario_release(clioi_ario *a);

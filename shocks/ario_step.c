@@ -2,10 +2,11 @@
  * step"): demand, production under capacity and inventory limits,
  * proportional rationing, inventories, overproduction and new orders.
  * Flows are rates per year; a step moves rate * dt of money (dt =
- * step_days / 365).  Two passes over the n x n order shares per step, the
- * rest is O(np n). */
+ * step_days / 365).  Three dgemv over the n x n order shares per step
+ * (none for products with one supplier), the rest is O(np n). */
 #include "ario.h"
 
+#include <cblas.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@ static double served_share(double demand, double production)
     return demand > 0 ? production / demand : 1;
 }
 
-/* Orders of product p by j go to p's suppliers i in proportion to
+/* Orders of product q by j go to q's suppliers i in proportion to
  * zshare_ij c_i, c_i = capacity_i / x0_i (BoARIO's default "alt" order
  * module, Guan et al. 2020): a damaged supplier gets fewer orders, the
  * others more.  Without damage c = 1 and the shares are Z's.  Here
@@ -28,31 +29,41 @@ static void capacity_shares(clioi_ario *a, const double *cap)
     }
 }
 
-/* demand := intermediate demand on each supplier from last step's orders:
- * d_i = c_i sum_j zshare_ij orders_{p(i) j} / S_{p(i) j}, with
- * S_pj = sum_{i in p} zshare_ij c_i (orders no supplier can take, S = 0,
- * are lost).  acc (n) is scratch. */
-static void intermediate_demand(clioi_ario *a, double *restrict acc)
+/* demand := intermediate demand on each supplier from last step's orders,
+ * d_i = c_i sum_j zshare_ij G_{q(i) j}, where G_qj = orders_qj / S_qj and
+ * S_qj = sum_{i in q} zshare_ij c_i (orders no supplier can take, S = 0,
+ * are lost).  The orders are replaced by G, which the deliveries need.
+ * A product with one supplier k has zshare_kj = 1 wherever j buys it, so
+ * S = c_k and no pass over zshare is needed; a product with several goes
+ * through two dgemv on its block of rows.  acc, S (n each) scratch. */
+static void intermediate_demand(clioi_ario *a, double *restrict acc, double *restrict S)
 {
     size_t n = a->n, np = a->np;
-    const double *restrict c = a->work;
+    const double *c = a->work;
+    double *G = a->orders;
     memset(acc, 0, n * sizeof *acc);
-    for (size_t j = 0; j < n; j++) {
-        const double *restrict zs = a->zshare + j * n;
-        const double *o = a->orders + j * np;
+    for (size_t j = 0; j < n; j++)
         for (size_t q = 0; q < np; q++) {
-            if (o[q] == 0)
+            size_t k = a->start[q];
+            if (a->start[q + 1] - k != 1)
                 continue;
-            size_t lo = a->start[q], hi = a->start[q + 1];
-            double S = 0;
-            for (size_t k = lo; k < hi; k++)
-                S += zs[k] * c[k];
-            if (S <= 0)
-                continue;
-            double scale = o[q] / S;
-            for (size_t k = lo; k < hi; k++)
-                acc[k] += scale * zs[k];
+            double *g = G + q + j * np;
+            *g = c[k] > 0 ? *g / c[k] : 0;
+            acc[k] += *g;
         }
+    for (size_t q = 0; q < np; q++) {
+        size_t lo = a->start[q], m = a->start[q + 1] - lo;
+        if (m < 2)
+            continue;
+        const double *zs = a->zshare + lo;
+        cblas_dgemv(CblasColMajor, CblasTrans, (int)m, (int)n, 1.0, zs, (int)n, c + lo, 1, 0.0,
+                    S, 1);
+        for (size_t j = 0; j < n; j++) {
+            double *g = G + q + j * np;
+            *g = S[j] > 0 ? *g / S[j] : 0;
+        }
+        cblas_dgemv(CblasColMajor, CblasNoTrans, (int)m, (int)n, 1.0, zs, (int)n, G + q, (int)np,
+                    0.0, acc + lo, 1);
     }
     for (size_t k = 0; k < n; k++)
         a->demand[a->perm[k]] = acc[k] * c[k];
@@ -84,32 +95,32 @@ static void inventory_limit(clioi_ario *a, const clio_ario_params *p)
 }
 
 /* Deliveries of this step's production to last step's orders, each order
- * served in the share of its supplier (proportional rationing), into the
- * inventories; the inputs production used leave them.  cr (n) is
- * scratch. */
-static void update_inventories(clioi_ario *a, double *restrict cr)
+ * served in the share r of its supplier (proportional rationing): product
+ * q reaches j as G_qj sum_{i in q} zshare_ij c_i r_i, into j's inventory;
+ * the inputs production used leave it.  cr, R (n each) scratch. */
+static void update_inventories(clioi_ario *a, double *restrict cr, double *restrict R)
 {
     size_t n = a->n, np = a->np;
-    const double *restrict c = a->work;
+    const double *c = a->work, *G = a->orders;
     for (size_t k = 0; k < n; k++) {
         size_t i = a->perm[k];
-        a->ratio[k] = served_share(a->demand[i], a->xa[i]);
-        cr[k] = c[k] * a->ratio[k];
+        cr[k] = c[k] * served_share(a->demand[i], a->xa[i]);
+    }
+    for (size_t q = 0; q < np; q++) {
+        size_t lo = a->start[q], m = a->start[q + 1] - lo;
+        if (m < 2)
+            continue;
+        cblas_dgemv(CblasColMajor, CblasTrans, (int)m, (int)n, 1.0, a->zshare + lo, (int)n,
+                    cr + lo, 1, 0.0, R, 1);
+        for (size_t j = 0; j < n; j++)
+            a->stock[q + j * np] += a->dt * G[q + j * np] * R[j];
     }
     for (size_t j = 0; j < n; j++) {
-        const double *restrict zs = a->zshare + j * n;
-        const double *o = a->orders + j * np, *aS = a->aS + j * np;
+        const double *g = G + j * np, *aS = a->aS + j * np;
         double *stock = a->stock + j * np;
         for (size_t q = 0; q < np; q++) {
-            double served = 0;
-            if (o[q] != 0) {
-                double S = 0, R = 0;
-                for (size_t k = a->start[q]; k < a->start[q + 1]; k++) {
-                    S += zs[k] * c[k];
-                    R += zs[k] * cr[k];
-                }
-                served = S > 0 ? o[q] * R / S : 0;
-            }
+            size_t k = a->start[q];
+            double served = a->start[q + 1] - k == 1 ? g[q] * cr[k] : 0;
             double s = stock[q] + a->dt * (served - a->xa[j] * aS[q]);
             stock[q] = s > 0 ? s : 0; /* rounding only: use <= stock */
         }
@@ -148,14 +159,14 @@ void clioi_ario_step(clioi_ario *a, const clio_ario_params *p, const double *cap
     double rebuild = fmin(1, p->step_days / p->reconstruction_tau); /* share of owed */
     double adapt = fmin(1, p->step_days / p->alpha_tau);
     capacity_shares(a, cap);
-    intermediate_demand(a, a->scratch);
+    intermediate_demand(a, a->scratch, a->scratch2);
     for (size_t i = 0; i < n; i++) {
         a->demand[i] += a->y[i] + a->owed[i] * rebuild / a->dt;
         double most = a->alpha[i] * cap[i];
         a->xopt[i] = fmax(0, fmin(a->demand[i], most));
     }
     inventory_limit(a, p);
-    update_inventories(a, a->scratch);
+    update_inventories(a, a->scratch, a->scratch2);
     for (size_t i = 0; i < n; i++) {
         double d = a->demand[i], x = a->xa[i], r = served_share(d, x);
         double delivered = a->owed[i] * rebuild * r;

@@ -162,6 +162,14 @@ static void test_no_shock(void)
            "zero shock, weekly steps, psi = 1: production = x to 1e-10");
     tap_ok(r && r->time_days[104] == 728, "weekly time axis ends at day 728");
     clio_ario_result_free(r);
+
+    /* rows that do not balance (x 1 % above Z 1 + Y 1): x is still the fixed
+     * point, the discrepancy counts as final demand */
+    t->x[2] *= 1.01;
+    status = clio_ario_run(t, NULL, NULL, &r, &err);
+    tap_ok(status == CLIO_OK && r && max_rel_dev(r, t->x) <= 1e-10,
+           "an unbalanced table stays at its output x to 1e-10");
+    clio_ario_result_free(r);
     clio_table_free(t);
 }
 
@@ -449,13 +457,16 @@ static void test_failures(void)
     v[1] = 0;
 
     clio_table *u = random_mrio(3);
-    u->x[2] *= 1.01;
-    expect_failure(u, &p, NULL, CLIO_EUNBALANCED, "sector 'R1|serv'", "unbalanced row");
-    u->x[2] /= 1.01;
     u->Z[1 + 3 * 6] = -1;
     expect_failure(u, &p, NULL, CLIO_EVALUE, "sector 'R1|manuf'", "negative flow");
     u->Z[1 + 3 * 6] = NAN;
     expect_failure(u, &p, NULL, CLIO_EVALUE, "sector 'R1|manuf'", "NaN flow");
+    u->Z[1 + 3 * 6] = 1;
+    u->x[0] = -1;
+    expect_failure(u, &p, NULL, CLIO_EVALUE, "sector 'R1|agri'", "negative output");
+    u->x[0] = 10;
+    u->Y[5] = INFINITY;
+    expect_failure(u, &p, NULL, CLIO_EVALUE, "sector 'R2|serv'", "infinite final demand");
     clio_table_free(u);
 
     clio_error err = {0};
