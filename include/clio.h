@@ -1268,12 +1268,17 @@ typedef struct clio_ario_result {
 } clio_ario_result;
 
 /*
- * clio_ario_run -- simulate the ARIO model from the baseline table t
- * (must have Z, Y and x; balanced) under shock s with parameters p.
- * Rationing is proportional (BoARIO's default order), overproduction rises
+ * clio_ario_run -- simulate the ARIO model (docs/methods-ario.md) from
+ * the baseline table t (Z >= 0, x >= 0, Y; final demand is taken as
+ * x - Z 1, so x is the baseline even where rows do not balance) under
+ * shock s (NULL: none) with parameters p (NULL: the defaults).  Inputs
+ * are kept by product (sector name) and buying sector; orders go to a
+ * product's suppliers in proportion to their flows and remaining capacity
+ * (BoARIO's "alt" orders); rationing is proportional; overproduction rises
  * towards alpha_max while demand exceeds production and decays otherwise.
  * With no shock the economy stays at its baseline (tested).  O(n^2) per
- * step.  CLIO_EVALUE names a bad parameter or shock value.
+ * step, no solves.  CLIO_EVALUE names a bad parameter, or the shock value
+ * and its sector; *out is NULL on error.
  */
 int clio_ario_run(const clio_table *t, const clio_ario_params *p, const clio_ario_shock *s,
                   clio_ario_result **out, clio_error *err);
