@@ -1235,7 +1235,7 @@ int clio_iim_dynamic(size_t n, const double *Astar, size_t lda, const double *k,
 /*
  * Parameters of the ARIO model (Hallegatte 2008, 2014; BoARIO, Juhel et al.
  * 2023).  clio_ario_defaults fills them with the documented defaults
- * (docs/methods-shocks.md gives each source).
+ * (docs/methods-ario.md gives each source).  Times are in days.
  */
 typedef struct clio_ario_params {
     double step_days;          /* length of a step in days (1: daily)          */
@@ -1244,7 +1244,7 @@ typedef struct clio_ario_params {
     double inventory_tau;      /* days to restore inventories (60)             */
     double alpha_max;          /* largest overproduction factor (1.25)         */
     double alpha_tau;          /* days for overproduction to rise (365)        */
-    double psi;                /* inventory heterogeneity, 0 .. 1 (0.90)       */
+    double psi;                /* inventory heterogeneity, 0 .. 1 (0.80)       */
     double reconstruction_tau; /* days to deliver reconstruction demand (180)  */
 } clio_ario_params;
 
@@ -1258,7 +1258,8 @@ void clio_ario_defaults(clio_ario_params *p);
  */
 typedef struct clio_ario_shock {
     const double *capacity_loss;  /* n shares, 0 .. 1                      */
-    const double *recovery_days;  /* n days to recover lost capacity (linear) */
+    const double *recovery_days;  /* n days to recover lost capacity (linear;
+                                     INFINITY or NULL: no recovery in the run) */
     const double *reconstruction; /* n money, demanded from each sector     */
     const double *demand_change;  /* n money per year, a lasting change of final demand */
 } clio_ario_shock;
@@ -1274,18 +1275,25 @@ typedef struct clio_ario_result {
     double *capacity;      /* production capacity per year                   */
     double *unmet_demand;  /* final + intermediate demand not served, per year */
     double *inventory_gap; /* 1 - inventory / target, mean over inputs (0 .. 1) */
-    double *loss;          /* n: cumulative production lost vs baseline over the
-                              run (money, trapezoidal)                       */
-    double *unmet_total;   /* n: cumulative unmet final demand (money)        */
+    double *loss;          /* n: production lost vs baseline over the run,
+                              sum of (x - production) step_days / 365 (money) */
+    double *unmet_total;   /* n: final demand not served over the run (money;
+                              reconstruction not served stays owed)          */
+    double *rebuilt;       /* n: reconstruction demand delivered (money)      */
 } clio_ario_result;
 
 /*
- * clio_ario_run -- simulate the ARIO model from the baseline table t
- * (must have Z, Y and x; balanced) under shock s with parameters p.
- * Rationing is proportional (BoARIO's default order), overproduction rises
+ * clio_ario_run -- simulate the ARIO model (docs/methods-ario.md) from
+ * the baseline table t (Z >= 0, x >= 0, Y; final demand is taken as
+ * x - Z 1, so x is the baseline even where rows do not balance) under
+ * shock s (NULL: none) with parameters p (NULL: the defaults).  Inputs
+ * are kept by product (sector name) and buying sector; orders go to a
+ * product's suppliers in proportion to their flows and remaining capacity
+ * (BoARIO's "alt" orders); rationing is proportional; overproduction rises
  * towards alpha_max while demand exceeds production and decays otherwise.
  * With no shock the economy stays at its baseline (tested).  O(n^2) per
- * step.  CLIO_EVALUE names a bad parameter or shock value.
+ * step, no solves.  CLIO_EVALUE names a bad parameter, or the shock value
+ * and its sector; *out is NULL on error.
  */
 int clio_ario_run(const clio_table *t, const clio_ario_params *p, const clio_ario_shock *s,
                   clio_ario_result **out, clio_error *err);
