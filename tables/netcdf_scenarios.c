@@ -134,6 +134,7 @@ enum {
 static int def_vars(int ncid, const clio_scenario_results *r, const sc_ids *d, int *v)
 {
     int sa[3] = {d->scenario, d->sector, d->account}, ra[3] = {d->scenario, d->region, d->account};
+    int scen_account[2] = {d->scenario, d->account};
     int rc = def_string(ncid, "scenario", d->scenario, "scenario name", &v[V_SCENARIO]);
     if (!rc)
         rc = def_string(ncid, "model", d->scenario, "model the scenario ran", &v[V_MODEL]);
@@ -168,7 +169,8 @@ static int def_vars(int ncid, const clio_scenario_results *r, const sc_ids *d, i
         rc = def_double(ncid, "baseline_total", 1, &d->account, "baseline over all sectors",
                         &v[V_BASE_TOTAL]);
     if (!rc)
-        rc = def_double(ncid, "delta_total", 2, sa, "delta over all sectors", &v[V_DELTA_TOTAL]);
+        rc = def_double(ncid, "delta_total", 2, scen_account, "delta over all sectors",
+                        &v[V_DELTA_TOTAL]);
     if (!rc && r->has_caps)
         rc = nc_def_var(ncid, "binding", NC_BYTE, 2, sa, &v[V_BINDING]);
     if (!rc && r->has_caps)
@@ -217,7 +219,7 @@ static int sc_fill(int ncid, const void *obj, const void *out)
                                  {"sector", l->nrows, &d.sector},
                                  {"account", l->naccounts, &d.account},
                                  {"region", l->nregions, &d.region},
-                                 {"time", r->nvars ? r->ntimes : 0, &d.time}};
+                                 {"step", r->nvars ? r->ntimes : 0, &d.time}};
     int v[V_COUNT], *series = clioi_calloc_array(r->nvars, sizeof *series);
     if (!series)
         return NC_ENOMEM;

@@ -21,7 +21,7 @@ uk_table() {
 @test "scenario run: the Germany examples agree with an independent NumPy computation" {
     run "$CLIO" scenario run "$EX/germany_policies.yaml" -o "$T/g.csv" --series "$T/s.csv" -q
     [ "$status" -eq 0 ]
-    run python3 tests/python/scenario_check.py data/germany_1995 "$T/g.csv" "$T/s.csv"
+    run /usr/bin/python3 tests/python/scenario_check.py data/germany_1995 "$T/g.csv" "$T/s.csv"
     echo "$output"
     [ "$status" -eq 0 ]
     [ "$(echo "$output" | grep -c '^ok')" -ge 40 ]
@@ -39,7 +39,7 @@ uk_table() {
     run "$CLIO" scenario run "$EX/germany_policies.yaml" --format csv -q
     [ "$status" -eq 0 ]
     scen=$(printf '%s\n' "${lines[@]}" | awk -F, '$1 == "construction_investment" && $3 != "TOTAL" && $4 == "output" { printf "%.9g ", $7 }')
-    run "$CLIO" impact data/germany_1995 --demand data/germany_1995/construction_shock.csv --format csv -q
+    run "$CLIO" impact data/germany_1995 --region DE --demand data/germany_1995/construction_shock.csv --format csv -q
     [ "$status" -eq 0 ]
     imp=$(printf '%s\n' "${lines[@]}" | awk -F, '$2 != "TOTAL" && $3 == "output" { printf "%.9g ", $6 }')
     [ -n "$imp" ]
@@ -47,7 +47,7 @@ uk_table() {
     run "$CLIO" scenario run "$EX/germany_policies.yaml" --format csv -q "${HH[@]}"
     [ "$status" -eq 0 ]
     scen2=$(printf '%s\n' "${lines[@]}" | awk -F, '$1 == "construction_investment" && $3 != "TOTAL" && $4 == "output" { printf "%.9g ", $7 }')
-    run "$CLIO" impact data/germany_1995 --demand data/germany_1995/construction_shock.csv --format csv -q "${HH[@]}"
+    run "$CLIO" impact data/germany_1995 --region DE --demand data/germany_1995/construction_shock.csv --format csv -q "${HH[@]}"
     [ "$status" -eq 0 ]
     imp2=$(printf '%s\n' "${lines[@]}" | awk -F, '$2 != "TOTAL" && $3 == "output" { printf "%.9g ", $7 }')
     [ "$scen2" = "$imp2" ]
@@ -67,15 +67,15 @@ uk_table() {
         n++; if ($7 >= 0) bad = 1 } END { exit bad || n != 3 }'
 }
 
-@test "scenario run: NetCDF with scenario and time dimensions opens in xarray" {
+@test "scenario run: NetCDF with scenario and step dimensions opens in xarray" {
     run "$CLIO" scenario run "$EX/germany_policies.yaml" -o "$T/g.nc" -q
     [ "$status" -eq 0 ]
-    run python3 -c "
+    run /usr/bin/python3 -c "
 import xarray as xr, numpy as np
 d = xr.open_dataset('$T/g.nc')
 assert d.sizes['scenario'] == 9 and d.sizes['sector'] == 6, d.sizes
 assert d.delta.dims == ('scenario', 'sector', 'account')
-assert d.production.dims == ('scenario', 'time', 'sector')
+assert d.production.dims == ('scenario', 'step', 'sector')
 ario = list(d.scenario.values).index('manufacturing_disaster_ario')
 assert str(d.time_unit.values[ario]) == 'day'
 assert np.isnan(d.production.values[0]).all()          # a static scenario has no series
