@@ -1336,6 +1336,7 @@ typedef struct clio_shock {
     int model;                /* enum clio_scenario_model                        */
     /* demand-driven */
     double *dY;               /* n x nfd change of final demand (money)           */
+    double *dy;               /* n: its row sums, the change by selling sector    */
     double *cap;              /* n output caps as shares of baseline output
                                  (INFINITY: none); NULL when no cap              */
     size_t ncols;             /* coefficient changes, by column of A:             */

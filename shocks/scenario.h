@@ -8,6 +8,7 @@
  *   scenario_coefficients.c  coefficient changes and reshoring -> cols/dA/dVc
  *   scenario_states.c        inoperability and ARIO values by sector
  *   scenario_resolve.c       clio_scenario_resolve: a scenario -> clio_shock
+ *   scenario_plan.c          what a scenario needs, before it is resolved
  *
  * Not installed; everything here is prefixed clioi_scn_.  The parsed texts
  * point into the YAML document, which the clio_scenarios keeps (through an
@@ -109,6 +110,30 @@ struct clio_scenarios {
     size_t count;
     clioi_scenario *items;
 };
+
+/* ---- resolving for a run (scenario_resolve.c) ---- */
+
+/* clioi_scn_groups_read -- the file's groups for table t (NULL: none). */
+int clioi_scn_groups_read(const clio_scenarios *s, const clio_table *t, clio_groups **out,
+                          clio_error *err);
+/* clioi_scn_resolve -- clio_scenario_resolve with the groups read once by
+ * the caller; without by_category, dY stays NULL and only dy is kept (a
+ * batch of demand scenarios on a large MRIO never fills n x nfd). */
+int clioi_scn_resolve(const clio_scenarios *s, size_t i, const clio_table *t,
+                      const clio_groups *groups, int by_category, clio_shock **out,
+                      clio_error *err);
+
+/* ---- planning a run (scenario_plan.c) ---- */
+
+/* What scenario i needs, its bases' entries and scalars included. */
+typedef struct clioi_scn_plan {
+    int model;                               /* enum clio_scenario_model */
+    int demand, caps, coefficients, costs;   /* has such entries */
+    size_t periods;                          /* IIM dynamic steps (0: static) */
+    size_t ario_steps;                       /* ARIO steps (the default when unset) */
+} clioi_scn_plan;
+
+void clioi_scn_plan_of(const clio_scenarios *s, size_t i, clioi_scn_plan *p);
 
 /* ---- parsing (scenario_yaml.c, scenario_parse.c) ---- */
 

@@ -94,9 +94,8 @@ int run_leontief(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
     double *dy = clioi_calloc_array(n, sizeof *dy), *dx = clioi_calloc_array(n, sizeof *dx);
     double *y = clioi_calloc_array(n, sizeof *y);
     int status = dy && dx && y ? CLIO_OK : clioi_fail(err, CLIO_ENOMEM, "out of memory");
-    for (size_t col = 0; col < k->nfd && status == CLIO_OK; col++)
-        for (size_t i = 0; i < n; i++)
-            dy[i] += k->dY[i + n * col];
+    if (status == CLIO_OK)
+        memcpy(dy, k->dy, n * sizeof *dy);
     for (size_t i = 0; i < n && status == CLIO_OK; i++)
         y[i] = c->y0[i] + dy[i];
     if (status == CLIO_OK && k->ncols > 0)

@@ -163,11 +163,10 @@ int run_ario(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
     double *demand = clioi_calloc_array(n, sizeof *demand);
     int status = dx && dy && demand ? CLIO_OK : clioi_fail(err, CLIO_ENOMEM, "out of memory");
     int changed = 0;
-    for (size_t col = 0; col < k->nfd && status == CLIO_OK; col++)
-        for (size_t i = 0; i < n; i++) {
-            demand[i] += k->dY[i + n * col];
-            changed |= k->dY[i + n * col] != 0;
-        }
+    for (size_t i = 0; i < n && status == CLIO_OK; i++) {
+        demand[i] = k->dy[i];
+        changed |= k->dy[i] != 0;
+    }
     clio_ario_result *a = NULL;
     if (status == CLIO_OK) {
         const clio_ario_shock shock = {k->capacity_loss, k->recovery_days, k->reconstruction,

@@ -13,7 +13,7 @@ void clio_shock_free(clio_shock *k)
 {
     if (!k)
         return;
-    double *arrays[] = {k->dY,       k->cap,           k->dA,            k->dVc,
+    double *arrays[] = {k->dY,       k->dy,        k->cap,           k->dA,            k->dVc,
                         k->dcost,    k->dprimary,      k->cstar,         k->q0,
                         k->recovery_time, k->capacity_loss, k->recovery_days, k->reconstruction};
     for (size_t a = 0; a < sizeof arrays / sizeof *arrays; a++)
@@ -36,7 +36,15 @@ static int ensure(const clioi_scn_resolver *r, double **v, size_t n, double fill
 
 /* Demand: a percentage of every selected cell's baseline, or money spread
  * over the selected cells by baseline final demand (else by output, else
- * equally). */
+ * equally).  Only the selected cells are visited: a batch of scenarios on
+ * a large MRIO resolves each one in time proportional to its selection. */
+static void add_demand(clio_shock *k, size_t i, size_t c, double change)
+{
+    if (k->dY)
+        k->dY[i + c * k->n] += change;
+    k->dy[i] += change;
+}
+
 static int apply_demand(const clioi_scn_resolver *r, const clioi_scn_entry *e, clio_shock *k)
 {
     const clio_table *t = r->t;
@@ -46,28 +54,37 @@ static int apply_demand(const clioi_scn_resolver *r, const clioi_scn_entry *e, c
         status = clioi_scn_fd_columns(r, e, &ncols);
     if (status != CLIO_OK)
         return status;
-    if (e->amount.percent) {
+    double by_demand = 0.0, by_output = 0.0, cells = 0.0, amount = e->amount.value;
+    for (size_t i = 0; i < n; i++) {
+        if (!r->mask[i])
+            continue;
         for (size_t c = 0; c < nfd; c++)
-            for (size_t i = 0; i < n; i++)
-                if (r->cols[c] && r->mask[i])
-                    k->dY[i + c * n] += e->amount.value * t->Y[i + c * n];
+            if (r->cols[c]) {
+                double y = t->Y[i + c * n];
+                if (e->amount.percent)
+                    add_demand(k, i, c, amount * y);
+                by_demand += y > 0 ? y : 0.0;
+                by_output += t->x[i] > 0 ? t->x[i] : 0.0;
+                cells += 1.0;
+            }
+    }
+    if (e->amount.percent)
         return CLIO_OK;
-    }
-    unsigned char *cells = clioi_calloc_array(n * nfd, 1);
-    double *by_output = clioi_calloc_array(n * nfd, sizeof *by_output);
-    if (!cells || !by_output) {
-        free(cells);
-        free(by_output);
-        return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");
-    }
-    for (size_t c = 0; c < nfd; c++)
-        for (size_t i = 0; i < n; i++) {
-            cells[i + c * n] = r->cols[c] && r->mask[i];
-            by_output[i + c * n] = t->x[i];
+    for (size_t i = 0; i < n; i++) {
+        if (!r->mask[i])
+            continue;
+        for (size_t c = 0; c < nfd; c++) {
+            if (!r->cols[c])
+                continue;
+            double y = t->Y[i + c * n], x = t->x[i];
+            if (by_demand > 0)
+                add_demand(k, i, c, y > 0 ? amount * (y / by_demand) : 0.0);
+            else if (by_output > 0)
+                add_demand(k, i, c, x > 0 ? amount * (x / by_output) : 0.0);
+            else
+                add_demand(k, i, c, amount / cells);
         }
-    clioi_scn_spread(n * nfd, cells, t->Y, by_output, e->amount.value, k->dY);
-    free(cells);
-    free(by_output);
+    }
     return CLIO_OK;
 }
 
@@ -226,22 +243,14 @@ static int resolve(clioi_scn_resolver *r, size_t i, clio_shock *k)
     return status;
 }
 
-int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t,
-                          clio_shock **out, clio_error *err)
+int clioi_scn_resolve(const clio_scenarios *s, size_t i, const clio_table *t,
+                      const clio_groups *groups, int by_category, clio_shock **out,
+                      clio_error *err)
 {
-    if (!s || !t || !out)
-        return clioi_fail(err, CLIO_EINVAL, "clio_scenario_resolve: NULL argument");
     *out = NULL;
-    if (i >= s->count)
-        return clioi_fail(err, CLIO_EINVAL, "%s: no scenario %zu (the file has %zu)", s->path,
-                          i, s->count);
     clioi_scn_resolver r = {.s = s, .target = &s->items[i], .owner = &s->items[i], .t = t,
-                            .err = err};
-    clio_groups *groups = NULL;
-    int status = s->groups ? clio_groups_read_csv(s->groups, t, &groups, err) : CLIO_OK;
-    if (status != CLIO_OK)
-        return status;
-    r.groups = groups;
+                            .groups = groups, .err = err};
+    int status = CLIO_OK;
     clio_shock *k = calloc(1, sizeof *k);
     r.mask = clioi_calloc_array(t->n, 1);
     r.mask2 = clioi_calloc_array(t->n, 1);
@@ -251,9 +260,11 @@ int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t
         k->n = t->n;
         k->nfd = t->nfd;
         k->nva = t->nva;
-        k->dY = clioi_calloc_array(t->n * t->nfd, sizeof *k->dY);
+        k->dY = by_category ? clioi_calloc_array(t->n * t->nfd, sizeof *k->dY) : NULL;
+        k->dy = clioi_calloc_array(t->n, sizeof *k->dy);
     }
-    if (!k || !k->dY || !r.mask || !r.mask2 || !r.scratch || !r.cols)
+    if (!k || (by_category && !k->dY) || !k->dy || !r.mask || !r.mask2 || !r.scratch ||
+        !r.cols)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
     else
         status = resolve(&r, i, k);
@@ -261,11 +272,34 @@ int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t
     free(r.mask2);
     free(r.scratch);
     free(r.cols);
-    clio_groups_free(groups);
     if (status != CLIO_OK) {
         clio_shock_free(k);
         return status;
     }
     *out = k;
     return CLIO_OK;
+}
+
+int clioi_scn_groups_read(const clio_scenarios *s, const clio_table *t, clio_groups **out,
+                          clio_error *err)
+{
+    *out = NULL;
+    return s->groups ? clio_groups_read_csv(s->groups, t, out, err) : CLIO_OK;
+}
+
+int clio_scenario_resolve(const clio_scenarios *s, size_t i, const clio_table *t,
+                          clio_shock **out, clio_error *err)
+{
+    if (!s || !t || !out)
+        return clioi_fail(err, CLIO_EINVAL, "clio_scenario_resolve: NULL argument");
+    *out = NULL;
+    if (i >= s->count)
+        return clioi_fail(err, CLIO_EINVAL, "%s: no scenario %zu (the file has %zu)", s->path,
+                          i, s->count);
+    clio_groups *groups = NULL;
+    int status = clioi_scn_groups_read(s, t, &groups, err);
+    if (status == CLIO_OK)
+        status = clioi_scn_resolve(s, i, t, groups, 1, out, err);
+    clio_groups_free(groups);
+    return status;
 }

@@ -1,11 +1,12 @@
 /* scenario_run.c -- clio_scenarios_run: every scenario of a file against
- * one factor.  Two passes over the file: the first resolves each scenario
- * to learn what the results need (price and unmet-demand accounts, time
- * series), the second solves.  Scenarios are resolved one at a time, so a
+ * one factor.  The parsed file says what the results need (price and
+ * unmet-demand accounts, time series: scenario_plan.c) before anything is
+ * solved.  Scenarios are resolved one at a time, so a
  * file of many scenarios on a large MRIO never holds all their final-
  * demand changes; those that only change final demand are stacked and
  * solved together, as one block of right-hand sides. */
 #include "scenario_run.h"
+#include "scenario.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,17 +31,17 @@ typedef struct run_plan {
 } run_plan;
 
 /* A demand-driven scenario that changes nothing but final demand. */
-static int demand_only(const clio_shock *k)
+static int demand_only(const clioi_scn_plan *k)
 {
-    return k->model == CLIO_MODEL_LEONTIEF && !k->cap && k->ncols == 0 && !k->dcost;
+    return k->model == CLIO_MODEL_LEONTIEF && !k->caps && !k->coefficients && !k->costs;
 }
 
-static void plan_one(run_plan *p, size_t i, const clio_shock *k)
+static void plan_one(run_plan *p, size_t i, const clioi_scn_plan *k)
 {
     p->batch[i] = (unsigned char)demand_only(k);
     p->nbatch += p->batch[i];
-    p->with_price |= k->model == CLIO_MODEL_LEONTIEF && (k->dcost || k->ncols > 0);
-    p->with_caps |= k->model == CLIO_MODEL_LEONTIEF && k->cap != NULL;
+    p->with_price |= k->model == CLIO_MODEL_LEONTIEF && (k->costs || k->coefficients);
+    p->with_caps |= k->model == CLIO_MODEL_LEONTIEF && k->caps;
     if (k->model == CLIO_MODEL_IIM && k->periods > 0) {
         p->used[SERIES_INOPERABILITY] = p->used[SERIES_OUTPUT_LOSS] = 1;
         if (k->periods + 1 > p->ntimes)
@@ -50,25 +51,23 @@ static void plan_one(run_plan *p, size_t i, const clio_shock *k)
         for (int v = SERIES_PRODUCTION; v <= SERIES_INVENTORY_GAP; v++)
             p->used[v] = 1;
         p->used[SERIES_OUTPUT_LOSS] = 1;
-        if (k->ario.steps + 1 > p->ntimes)
-            p->ntimes = k->ario.steps + 1;
+        if (k->ario_steps + 1 > p->ntimes)
+            p->ntimes = k->ario_steps + 1;
     }
 }
 
-static int plan_scenarios(const clio_scenarios *s, const clio_table *t, run_plan *p,
-                          clio_error *err)
+/* plan_scenarios -- from the parsed file: resolving comes later, one
+ * scenario at a time. */
+static int plan_scenarios(const clio_scenarios *s, run_plan *p, clio_error *err)
 {
     size_t count = clio_scenarios_count(s);
     memset(p, 0, sizeof *p);
     if (!(p->batch = clioi_calloc_array(count, 1)))
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
-        clio_shock *k = NULL;
-        int status = clio_scenario_resolve(s, i, t, &k, err);
-        if (status != CLIO_OK)
-            return status;
-        plan_one(p, i, k);
-        clio_shock_free(k);
+        clioi_scn_plan k;
+        clioi_scn_plan_of(s, i, &k);
+        plan_one(p, i, &k);
     }
     return CLIO_OK;
 }
@@ -132,12 +131,9 @@ static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, c
         if (!p->batch[i])
             continue;
         clio_shock *k = NULL;
-        if ((status = clio_scenario_resolve(s, i, c->t, &k, err)) != CLIO_OK)
+        if ((status = clioi_scn_resolve(s, i, c->t, c->groups, 0, &k, err)) != CLIO_OK)
             break;
-        double *dy = DY + n * b++;
-        for (size_t col = 0; col < c->t->nfd; col++)
-            for (size_t r = 0; r < n; r++)
-                dy[r] += k->dY[r + n * col];
+        memcpy(DY + n * b++, k->dy, n * sizeof *DY);
         status = set_names(c->r, s, i, k->model);
         clio_shock_free(k);
     }
@@ -162,7 +158,7 @@ static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, c
 static int solve_one(run_ctx *c, const clio_scenarios *s, size_t i, clio_error *err)
 {
     clio_shock *k = NULL;
-    int status = clio_scenario_resolve(s, i, c->t, &k, err);
+    int status = clioi_scn_resolve(s, i, c->t, c->groups, 1, &k, err);
     if (status != CLIO_OK)
         return status;
     if ((status = set_names(c->r, s, i, k->model)) != CLIO_OK) {
@@ -191,6 +187,7 @@ static void ctx_free(run_ctx *c)
     free(c->lhc);
     free(c->schur);
     free(c->schur_piv);
+    clio_groups_free(c->groups);
     run_accounts_free(&c->acc);
 }
 
@@ -208,7 +205,9 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
                           clio_leontief_size(f), t->n);
     run_plan p;
     run_ctx c = {.t = t, .f = f, .h = h, .n = t->n};
-    int status = plan_scenarios(s, t, &p, err);
+    int status = plan_scenarios(s, &p, err);
+    if (status == CLIO_OK)
+        status = clioi_scn_groups_read(s, t, &c.groups, err);
     if (status == CLIO_OK)
         status = run_results_alloc(t, clio_scenarios_count(s), p.with_price, p.with_caps,
                                    p.ntimes, p.used, &c.r, &c.acc, err);

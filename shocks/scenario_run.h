@@ -35,6 +35,7 @@ typedef struct run_ctx {
     const clio_table *t;
     const clio_leontief *f;
     const clio_households *h; /* Type II closure, or NULL */
+    clio_groups *groups;      /* the file's groups, read once (NULL: none) */
     clio_scenario_results *r;
     run_accounts acc;
     size_t n;

@@ -63,13 +63,16 @@ int clioi_scn_select(const clioi_scn_resolver *r, const clioi_scn_selector *sel,
     int status = select_region(r, &sel->region, &region);
     if (status != CLIO_OK)
         return status;
-    size_t named = 0; /* sectors of that name in any region */
-    for (size_t i = 0; i < t->n; i++) {
-        int by_name = !sel->sector.text || strcmp(t->sector_names[i], sel->sector.text) == 0;
-        named += by_name;
-        mask[i] = by_name && (region == CLIO_NONE || t->sector_region[i] == region);
-    }
-    if (sel->sector.text && named == 0)
+    /* the region first: a batch of scenarios on a large MRIO compares
+     * names only within one region */
+    for (size_t i = 0; i < t->n; i++)
+        mask[i] = (region == CLIO_NONE || t->sector_region[i] == region) &&
+                  (!sel->sector.text || strcmp(t->sector_names[i], sel->sector.text) == 0);
+    size_t selected = 0;
+    for (size_t i = 0; i < t->n && selected == 0; i++)
+        selected += mask[i];
+    if (selected == 0 && sel->sector.text &&
+        clioi_find_label(t->sector_names, t->n, sel->sector.text) == CLIO_NONE)
         return clioi_scn_resolve_fail(r, CLIO_ELABEL, sel->sector.line, "unknown sector '%s'",
                                       sel->sector.text);
     if (sel->group.text && (status = select_group(r, &sel->group, mask)) != CLIO_OK)
