@@ -20,7 +20,7 @@ RESULTS=benchmarks/results-scenarios.md
 OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-$(nproc)}
 export OPENBLAS_NUM_THREADS
 
-make --no-print-directory -s BUILD="$BUILD" all "$BUILD/bench/bench_scenarios"
+make --no-print-directory -s BUILD="$BUILD" all "$BUILD/bench/bench_scenarios" "$BUILD/bench/bench_ario"
 mkdir -p "$DATA"
 TABLE=$DATA/wiod2011.nc
 [ -f "$TABLE" ] || "$BUILD/clio" import "$WIOD" --Z Z_2011.csv --Y Y_2011.csv --x x_2011.csv \
@@ -46,7 +46,7 @@ export BENCH_SCENARIO_FILE=$DATA/scenarios.yaml
         echo "## ARIO dynamic simulation"
         echo
         echo '```'
-        "$BUILD/bench/bench_ario" "$TABLE" 2>&1 || true
+        "$BUILD/bench/bench_ario" "$WIOD" 3 2>&1 || true
         echo '```'
     fi
 } | tee "$RESULTS"
