@@ -82,3 +82,20 @@ int run_closed_solve(const run_ctx *c, const run_solver *s, size_t nrhs, double 
     }
     return status;
 }
+
+int run_closed_total(const run_ctx *c, const run_solver *s, const double *y, double *x,
+                     clio_error *err)
+{
+    size_t n = c->n, k = c->h->k;
+    double *income = clioi_calloc_array(k, sizeof *income);
+    if (!income)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    /* the baseline's household spending is endogenous: take it out of y */
+    clioi_dgemv(1, n, k, c->h->HRt, n, c->x0, income);
+    memcpy(x, y, n * sizeof *x);
+    for (size_t q = 0; q < k; q++)
+        for (size_t i = 0; i < n; i++)
+            x[i] -= c->h->HC[i + n * q] * income[q];
+    free(income);
+    return run_closed_solve(c, s, 1, x, err);
+}

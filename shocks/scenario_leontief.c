@@ -104,9 +104,10 @@ int run_leontief(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
     if (status == CLIO_OK && k->cap) {
         status = capped(c, s, k, u, y, dx, dy, err);
     } else if (status == CLIO_OK && u) {
-        /* changed coefficients: the open model, x' = (I - A')^-1 y */
+        /* changed coefficients: x' = (I - A')^-1 y, or the closed model's */
         memcpy(dx, y, n * sizeof *dx);
-        if ((status = run_solve(&sv, 0, 1, dx, n, err)) == CLIO_OK)
+        status = c->h ? run_closed_total(c, &sv, y, dx, err) : run_solve(&sv, 0, 1, dx, n, err);
+        if (status == CLIO_OK)
             for (size_t i = 0; i < n; i++)
                 dx[i] -= c->x0[i];
     } else if (status == CLIO_OK) {

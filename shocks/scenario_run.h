@@ -80,6 +80,12 @@ void run_fill_deltas(const run_ctx *c, size_t s, const double *dx, const double 
 int run_closed_solve(const run_ctx *c, const run_solver *s, size_t nrhs, double *B,
                      clio_error *err);
 int run_closure_prepare(run_ctx *c, clio_error *err);
+/* run_closed_total -- x := the closed model's output for the whole final
+ * demand y (household spending at baseline income taken out, as it is
+ * endogenous), solving with s: with changed coefficients the closed
+ * model's own new output. */
+int run_closed_total(const run_ctx *c, const run_solver *s, const double *y, double *x,
+                     clio_error *err);
 
 /* Each model's scenario: fills the deltas (and series) of scenario s. */
 int run_leontief(run_ctx *c, size_t s, const clio_shock *k, clio_error *err);

@@ -4,8 +4,10 @@ example (examples/scenarios/germany_policies.yaml): every static scenario
 is recomputed here from the table's CSV files with dense inverses and
 explicit formulas, and the dynamic IIM by its recursion.
 
-usage: scenario_check.py DATA_DIR RESULTS.csv SERIES.csv
-Prints one line per check; exits 1 on the first failure."""
+usage: scenario_check.py DATA_DIR RESULTS.csv SERIES.csv [RESULTS_TYPE_II.csv]
+With the fourth file (a run with --type II, compensation_of_employees and
+household_consumption), the demand and reshoring scenarios are checked in
+the model closed for households too.  Prints one line per check; exits 1 on the first failure."""
 import csv
 import sys
 
@@ -47,7 +49,7 @@ def close(name, got, want, rtol=1e-9, atol=1e-9):
         sys.exit(1)
 
 
-def main(data, results_csv, series_csv):
+def main(data, results_csv, series_csv, type2_csv=None):
     sectors, _, Z = read_matrix(f"{data}/Z.csv")
     categories, _, Y = read_matrix(f"{data}/Y.csv")
     _, va_names, V = read_matrix(f"{data}/V.csv")
@@ -170,6 +172,32 @@ def main(data, results_csv, series_csv):
     close("lockdown_inoperability: inoperability path",
           np.array([got[t] for t in range(366)]), path)
 
+    if type2_csv:
+        check_type2(load_results(type2_csv), A, A2, Y, V, va_names, categories, x, x0, idx)
+
+
+def check_type2(res, A, A2, Y, V, va_names, categories, x, x0, idx):
+    """The closed model as one bordered matrix [[A, hc], [hr, 0]], solved
+    densely; household spending at baseline income is endogenous."""
+    n = len(x)
+    comp = V[va_names.index("compensation_of_employees")]
+    cons = Y[:, categories.index("household_consumption")]
+    hr, hc = comp / x, cons / comp.sum()
+
+    def closed(Am, y):
+        M = np.zeros((n + 1, n + 1))
+        M[:n, :n], M[:n, n], M[n, :n] = Am, hc, hr
+        return np.linalg.solve(np.eye(n + 1) - M, np.append(y, 0.0))[:n]
+
+    y_exo = Y.sum(axis=1) - cons
+    dy = np.zeros(n)
+    dy[idx["construction"]] = 1000
+    out = lambda scn: np.array([d for _, d, _ in res[scn]["output"]])
+    close("Type II construction_investment: output", out("construction_investment"),
+          closed(A, y_exo + dy) - closed(A, y_exo))
+    close("Type II reshoring_manufacturing: output", out("reshoring_manufacturing"),
+          closed(A2, y_exo) - x0, rtol=1e-9)
+
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
