@@ -92,7 +92,7 @@ demo-run: all
 	$(BUILD)/clio scenario run examples/scenarios/germany_policies.yaml \
 	    -o $(BUILD)/germany_1995_scenarios.nc --series $(BUILD)/germany_1995_series.csv
 	@echo "wrote $(BUILD)/germany_1995.nc (the table), $(BUILD)/germany_1995_impact.nc (the impact)"
-	@echo "and $(BUILD)/germany_1995_scenarios.nc (nine shocks and policies; docs/scenarios.md)"
+	@echo "and $(BUILD)/germany_1995_scenarios.nc (ten shocks and policies; docs/scenarios.md)"
 
 bench:
 	@scripts/install-deps.sh bench

@@ -1349,6 +1349,8 @@ typedef struct clio_shock {
     double *dprimary;         /* n change of primary inputs (money); NULL when none */
     /* inoperability (CLIO_MODEL_IIM) */
     double *cstar;            /* n demand perturbation, share of output (0 .. 1)  */
+    double *cstar_t;          /* n x periods: perturbations with their own periods
+                                 (added to cstar's window); NULL when none       */
     double *q0;               /* n initial inoperability (NULL: zero)             */
     double *recovery_time;    /* n periods to recover (NULL: static only)         */
     double recovery_target;   /* share of q0 left after the recovery time (0.01)  */

@@ -66,6 +66,8 @@ typedef struct clioi_scn_entry {
     clioi_scn_name category, category_region; /* demand */
     clioi_scn_name component; /* costs: value-added row; reshore: imports row */
     clioi_scn_amount amount;
+    int has_window;       /* perturbation: its own periods [from, to) */
+    size_t from, to, window_line;
 } clioi_scn_entry;
 
 /* The clio_ario_params fields a scenario may set, by name. */

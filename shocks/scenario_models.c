@@ -62,24 +62,41 @@ static void set_time(run_ctx *c, size_t s, const char *unit, size_t points, cons
         r->time[p + r->ntimes * s] = time ? time[p] : (double)p;
 }
 
-/* The dynamic IIM: K from the recovery times, c*(t) in its window. */
+/* c*(t) for t = 0 .. m-1: the scenario-wide c* in its window plus the
+ * perturbations with their own periods; NULL (and CLIO_OK) when none. */
+static int perturbations(const clio_shock *k, size_t n, double **C, clio_error *err)
+{
+    size_t m = k->periods;
+    *C = NULL;
+    if (!k->cstar && !k->cstar_t)
+        return CLIO_OK;
+    if (!(*C = clioi_alloc_matrix(n, m)))
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    if (k->cstar_t)
+        memcpy(*C, k->cstar_t, n * m * sizeof **C);
+    for (size_t p = k->perturb_from; k->cstar && p < k->perturb_to && p < m; p++)
+        for (size_t i = 0; i < n; i++)
+            (*C)[i + n * p] = fmin((*C)[i + n * p] + k->cstar[i], 1.0);
+    return CLIO_OK;
+}
+
+/* The dynamic IIM: K from the recovery times, c*(t) as above.  Output and
+ * final demand change by their means over the horizon. */
 static int iim_dynamic(run_ctx *c, size_t s, const clio_shock *k, const double *Astar,
-                       double *dx, clio_error *err)
+                       double *dx, double *dy, clio_error *err)
 {
     size_t n = c->n, m = k->periods;
     if (!k->recovery_time)
         return clioi_fail(err, CLIO_EINVAL,
                           "the dynamic inoperability model (periods %zu) needs recovery_time",
                           m);
-    double *K = clioi_calloc_array(n, sizeof *K), *Q = clioi_alloc_matrix(n, m + 1);
-    double *C = k->cstar ? clioi_alloc_matrix(n, m) : NULL;
-    int status = K && Q && (C || !k->cstar) ? CLIO_OK
-                                            : clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    double *K = clioi_calloc_array(n, sizeof *K), *Q = clioi_alloc_matrix(n, m + 1), *C = NULL;
+    int status = K && Q ? CLIO_OK : clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    if (status == CLIO_OK)
+        status = perturbations(k, n, &C, err);
     if (status == CLIO_OK)
         status = clio_iim_recovery_rates(n, Astar, n, k->recovery_time, k->recovery_target, K,
                                          err);
-    for (size_t p = k->perturb_from; C && p < k->perturb_to && p < m; p++)
-        memcpy(C + n * p, k->cstar, n * sizeof *C);
     if (status == CLIO_OK)
         status = clio_iim_dynamic(n, Astar, n, K, k->q0, C, n, m, Q, n, NULL, err);
     if (status == CLIO_OK) {
@@ -90,8 +107,13 @@ static int iim_dynamic(run_ctx *c, size_t s, const clio_shock *k, const double *
             for (size_t i = 0; i < n; i++)
                 loss[i] = Q[i + n * p] * c->x0[i];
         }
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
+            double applied = 0.0;
+            for (size_t p = 0; C && p < m; p++)
+                applied += C[i + n * p];
             dx[i] = -mean_over(Q + i, m, n) * c->x0[i];
+            dy[i] = -applied / (double)m * c->x0[i];
+        }
     }
     free(K);
     free(Q);
@@ -111,20 +133,14 @@ int run_iim(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
     if (status == CLIO_OK)
         status = clio_iim_interdependency(c->t, Astar, n, err);
     if (status == CLIO_OK && k->periods > 0) {
-        status = iim_dynamic(c, s, k, Astar, dx, err);
+        status = iim_dynamic(c, s, k, Astar, dx, dy, err);
     } else if (status == CLIO_OK && k->cstar) {
         status = clio_iim_static(n, Astar, n, k->cstar, q, NULL, err);
-        for (size_t i = 0; i < n && status == CLIO_OK; i++)
+        for (size_t i = 0; i < n && status == CLIO_OK; i++) {
             dx[i] = -q[i] * c->x0[i];
+            dy[i] = -k->cstar[i] * c->x0[i];
+        }
     }
-    /* the demand perturbation, as a mean over the horizon when dynamic */
-    double share = 1.0;
-    if (k->periods > 0) {
-        size_t to = k->perturb_to < k->periods ? k->perturb_to : k->periods;
-        share = to > k->perturb_from ? (double)(to - k->perturb_from) / (double)k->periods : 0;
-    }
-    for (size_t i = 0; i < n && status == CLIO_OK && k->cstar; i++)
-        dy[i] = -k->cstar[i] * c->x0[i] * share;
     if (status == CLIO_OK)
         run_fill_deltas(c, s, dx, dy, 0, NULL, NULL);
     free(Astar);

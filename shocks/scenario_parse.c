@@ -24,6 +24,8 @@ static const char *const selector_keys[] = {"region", "sector", "group", NULL};
 static const char *const cost_keys[] = {"region", "sector", "group", "component", "change", NULL};
 static const char *const primary_keys[] = {"region", "sector", "group", "change", NULL};
 static const char *const value_keys[] = {"region", "sector", "group", "value", NULL};
+static const char *const perturbation_keys[] = {"region", "sector", "group",
+                                                "value",  "periods", NULL};
 static const char *const inoperability_keys[] = {"perturbation", "initial", "recovery_time",
                                                  "target",       "periods", "perturbation_periods",
                                                  NULL};
@@ -205,6 +207,41 @@ static int parse_value_item(const clioi_scn_parser *p, yaml_node_t *item, const 
 
 typedef int (*entry_parser)(const clioi_scn_parser *p, yaml_node_t *item, clioi_scn_entry *e);
 
+/* [from, to] of periods, counts with from <= to. */
+static int parse_periods(const clioi_scn_parser *p, yaml_node_t *node, const char *key,
+                         size_t *from, size_t *to)
+{
+    const int *ids;
+    if (!clioi_scn_is_sequence(node) || clioi_scn_items(node, &ids) != 2)
+        return clioi_scn_fail(p, CLIO_EFORMAT, node, "'%s' must be a list [from, to]", key);
+    int status = clioi_scn_count(p, clioi_scn_node(p, ids[0]), key, from);
+    if (status == CLIO_OK)
+        status = clioi_scn_count(p, clioi_scn_node(p, ids[1]), key, to);
+    if (status == CLIO_OK && *from > *to)
+        return clioi_scn_fail(p, CLIO_EVALUE, node, "'%s' [%zu, %zu] ends before it starts",
+                              key, *from, *to);
+    return status;
+}
+
+/* A perturbation entry: a share, optionally for its own periods (c*(t)
+ * varying in time: several entries, each with its window). */
+static int parse_perturbation_item(const clioi_scn_parser *p, yaml_node_t *item,
+                                   clioi_scn_entry *e)
+{
+    const char *where = "a 'perturbation' entry";
+    int status = clioi_scn_check_keys(p, item, where, perturbation_keys);
+    if (status == CLIO_OK)
+        status = parse_selector(p, item, &e->sel);
+    if (status == CLIO_OK)
+        status = require_amount(p, item, "value", where, CLIOI_SCN_SHARE, &e->amount);
+    yaml_node_t *w = status == CLIO_OK ? clioi_scn_lookup(p, item, "periods") : NULL;
+    if (w && (status = parse_periods(p, w, "periods", &e->from, &e->to)) == CLIO_OK) {
+        e->has_window = 1;
+        e->window_line = clioi_scn_line(w);
+    }
+    return status;
+}
+
 /* A list of entries under `key`, each parsed by `parse` (or, when parse is
  * NULL, as a value item of kind `allow`). */
 static int parse_list(const clioi_scn_parser *p, clioi_scenario *sc, yaml_node_t *node,
@@ -247,17 +284,7 @@ static int parse_durations(const clioi_scn_parser *p, clioi_scenario *sc, yaml_n
 /* perturbation_periods: [from, to]. */
 static int parse_window(const clioi_scn_parser *p, clioi_scenario *sc, yaml_node_t *node)
 {
-    const int *ids;
-    if (!clioi_scn_is_sequence(node) || clioi_scn_items(node, &ids) != 2)
-        return clioi_scn_fail(p, CLIO_EFORMAT, node,
-                              "'perturbation_periods' must be a list [from, to]");
-    int status = clioi_scn_count(p, clioi_scn_node(p, ids[0]), "perturbation_periods", &sc->from);
-    if (status == CLIO_OK)
-        status = clioi_scn_count(p, clioi_scn_node(p, ids[1]), "perturbation_periods", &sc->to);
-    if (status == CLIO_OK && sc->from > sc->to)
-        return clioi_scn_fail(p, CLIO_EVALUE, node,
-                              "'perturbation_periods' [%zu, %zu] ends before it starts", sc->from,
-                              sc->to);
+    int status = parse_periods(p, node, "perturbation_periods", &sc->from, &sc->to);
     sc->has_window = 1;
     sc->window_line = clioi_scn_line(node);
     return status;
@@ -271,8 +298,8 @@ static int parse_inoperability(const clioi_scn_parser *p, clioi_scenario *sc, ya
     sc->inoperability_line = clioi_scn_line(node);
     yaml_node_t *v;
     if ((v = clioi_scn_lookup(p, node, "perturbation")) &&
-        (status = parse_list(p, sc, v, "perturbation", CLIOI_SCN_PERTURBATION, NULL,
-                             CLIOI_SCN_SHARE)) != CLIO_OK)
+        (status = parse_list(p, sc, v, "perturbation", CLIOI_SCN_PERTURBATION,
+                             parse_perturbation_item, CLIOI_SCN_SHARE)) != CLIO_OK)
         return status;
     if ((v = clioi_scn_lookup(p, node, "initial")) &&
         (status = parse_list(p, sc, v, "initial", CLIOI_SCN_INITIAL, NULL, CLIOI_SCN_SHARE)) !=

@@ -13,7 +13,7 @@ void clio_shock_free(clio_shock *k)
 {
     if (!k)
         return;
-    double *arrays[] = {k->dY,       k->dy,        k->cap,           k->dA,            k->dVc,
+    double *arrays[] = {k->dY,       k->dy,        k->cap,      k->cstar_t,           k->dA,            k->dVc,
                         k->dcost,    k->dprimary,      k->cstar,         k->q0,
                         k->recovery_time, k->capacity_loss, k->recovery_days, k->reconstruction};
     for (size_t a = 0; a < sizeof arrays / sizeof *arrays; a++)

@@ -23,12 +23,38 @@ static double **array_of(clio_shock *k, int list)
     }
 }
 
+/* A perturbation for its own periods [from, to): c*(t) of those periods
+ * (n x periods, added at run time to the scenario-wide c*). */
+static int windowed_perturbation(const clioi_scn_resolver *r, const clioi_scn_entry *e,
+                                 clio_shock *k)
+{
+    size_t n = r->t->n;
+    if (k->periods == 0)
+        return clioi_scn_resolve_fail(r, CLIO_EVALUE, e->window_line,
+                                      "a perturbation's 'periods' needs the scenario's "
+                                      "'periods' > 0 (the dynamic model)");
+    if (e->to > k->periods)
+        return clioi_scn_resolve_fail(r, CLIO_EVALUE, e->window_line,
+                                      "'periods' [%zu, %zu] of a perturbation ends after the "
+                                      "scenario's 'periods' (%zu)",
+                                      e->from, e->to, k->periods);
+    if (!k->cstar_t && !(k->cstar_t = clioi_alloc_matrix(n, k->periods)))
+        return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");
+    for (size_t t = e->from; t < e->to; t++)
+        for (size_t i = 0; i < n; i++)
+            if (r->mask[i])
+                k->cstar_t[i + n * t] = e->amount.value;
+    return CLIO_OK;
+}
+
 int clioi_scn_state_entry(const clioi_scn_resolver *r, const clioi_scn_entry *e, clio_shock *k)
 {
     size_t count, n = r->t->n;
     int status = clioi_scn_select(r, &e->sel, r->mask, &count);
     if (status != CLIO_OK)
         return status;
+    if (e->list == CLIOI_SCN_PERTURBATION && e->has_window)
+        return windowed_perturbation(r, e, k);
     double **v = array_of(k, e->list);
     if (!*v && !(*v = clioi_calloc_array(n, sizeof **v)))
         return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");

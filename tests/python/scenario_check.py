@@ -172,6 +172,23 @@ def main(data, results_csv, series_csv, type2_csv=None):
     close("lockdown_inoperability: inoperability path",
           np.array([got[t] for t in range(366)]), path)
 
+    # the phased lockdown: c*(t) = 0.4 in periods 0..29, 0.15 in 30..89
+    q = np.zeros(n)
+    path = [q]
+    for t in range(365):
+        c = np.zeros(n)
+        c[grp] = 0.4 if t < 30 else 0.15 if t < 90 else 0.0
+        q = np.clip(q + k * (Astar @ q + c - q), 0, 1)
+        path.append(q)
+    path = np.array(path)
+    mean_q = (path[:-1] + path[1:]).sum(axis=0) / 2 / 365
+    close("lockdown_phased: mean output loss (time-varying c*)",
+          delta("lockdown_phased", "output"), -mean_q * x0)
+    mean_c = np.zeros(n)
+    mean_c[grp] = (0.4 * 30 + 0.15 * 60) / 365
+    close("lockdown_phased: mean final-demand loss", delta("lockdown_phased", "final_demand"),
+          -mean_c * x0)
+
     if type2_csv:
         check_type2(load_results(type2_csv), A, A2, Y, V, va_names, categories, x, x0, idx)
 

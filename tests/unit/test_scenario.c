@@ -401,6 +401,11 @@ static const bad_case bad_cases[] = {
     {"block_wrong_model.yaml", 1, CLIO_EFORMAT,
      ":4: scenario 'a': 'inoperability' needs model: iim (the model is leontief)"},
     {"window_after_periods.yaml", 1, CLIO_EVALUE, "[0, 90] ends after 'periods' (30)"},
+    {"window_entry_backwards.yaml", 0, CLIO_EVALUE,
+     "window_entry_backwards.yaml:8: scenario 'backwards': 'periods' [5, 2] ends before it starts"},
+    {"window_static_entry.yaml", 1, CLIO_EVALUE,
+     "window_static_entry.yaml:6: scenario 'static_with_window': a perturbation's 'periods' "
+     "needs the scenario's 'periods' > 0"},
     {"inherited_error.yaml", 2, CLIO_ELABEL,
      "inherited_error.yaml:4: scenario 'base' (inherited by 'child'): unknown sector 'mining'"},
 };
