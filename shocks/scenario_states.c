@@ -7,6 +7,7 @@
  * inherited unless the scenario sets them. */
 #include "scenario.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,8 +57,13 @@ int clioi_scn_state_entry(const clioi_scn_resolver *r, const clioi_scn_entry *e,
     if (e->list == CLIOI_SCN_PERTURBATION && e->has_window)
         return windowed_perturbation(r, e, k);
     double **v = array_of(k, e->list);
-    if (!*v && !(*v = clioi_calloc_array(n, sizeof **v)))
+    int fresh = *v == NULL;
+    if (fresh && !(*v = clioi_calloc_array(n, sizeof **v)))
         return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");
+    /* ARIO: a sector left out of a recovery_days list does not recover,
+     * as with no list at all (0 would mean at once) */
+    for (size_t i = 0; fresh && e->list == CLIOI_SCN_RECOVERY_DAYS && i < n; i++)
+        (*v)[i] = INFINITY;
     if (e->list == CLIOI_SCN_RECONSTRUCTION) { /* money: by output over the selection */
         clioi_scn_spread(n, r->mask, r->t->x, NULL, e->amount.value, *v);
         return CLIO_OK;
@@ -83,6 +89,43 @@ static int check_blocks(const clioi_scn_resolver *r, const clioi_scenario *sc, i
         return clioi_scn_resolve_fail(&at, CLIO_EFORMAT, sc->ario_line,
                                       "'ario' needs model: ario (the model is %s)",
                                       model_names[model]);
+    return CLIO_OK;
+}
+
+/* Which lists each model uses; an entry of another list would be dropped
+ * silently, so it is an error (also when inherited from a base with
+ * another model). */
+static int model_uses(int model, int list)
+{
+    switch (model) {
+    case CLIO_MODEL_LEONTIEF:
+        return list == CLIOI_SCN_DEMAND || list == CLIOI_SCN_CAPACITY ||
+               list == CLIOI_SCN_COEFFICIENT || list == CLIOI_SCN_RESHORE ||
+               list == CLIOI_SCN_COST;
+    case CLIO_MODEL_GHOSH: return list == CLIOI_SCN_PRIMARY;
+    case CLIO_MODEL_IIM:
+        return list == CLIOI_SCN_PERTURBATION || list == CLIOI_SCN_INITIAL ||
+               list == CLIOI_SCN_RECOVERY_TIME;
+    default:
+        return list == CLIOI_SCN_DEMAND || list == CLIOI_SCN_CAPACITY_LOSS ||
+               list == CLIOI_SCN_RECOVERY_DAYS || list == CLIOI_SCN_RECONSTRUCTION;
+    }
+}
+
+static const char *const list_names[] = {
+    "demand",       "capacity", "coefficients", "coefficients (reshore)", "costs", "primary",
+    "perturbation", "initial",  "recovery_time", "capacity_loss", "recovery_days",
+    "reconstruction"};
+
+static int check_entries(const clioi_scn_resolver *r, const clioi_scenario *sc, int model)
+{
+    const clioi_scn_resolver at = {.s = r->s, .target = r->target, .owner = sc, .err = r->err};
+    for (size_t e = 0; e < sc->nentries; e++)
+        if (!model_uses(model, sc->entries[e].list))
+            return clioi_scn_resolve_fail(&at, CLIO_EFORMAT, sc->entries[e].line,
+                                          "model %s does not use '%s' entries (they would be "
+                                          "ignored)",
+                                          model_names[model], list_names[sc->entries[e].list]);
     return CLIO_OK;
 }
 
@@ -130,6 +173,8 @@ int clioi_scn_state_scalars(const clioi_scn_resolver *r, const clioi_scenario *c
         take_scalars(chain[c], k, &window);
     for (size_t c = 0; c < nchain; c++) {
         int status = check_blocks(r, chain[c], k->model);
+        if (status == CLIO_OK)
+            status = check_entries(r, chain[c], k->model);
         if (status != CLIO_OK)
             return status;
     }

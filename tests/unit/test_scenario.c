@@ -58,12 +58,12 @@ static int all_zero(const double *v, size_t m)
 
 static void test_file(const clio_scenarios *s)
 {
-    tap_ok(clio_scenarios_count(s) == 10, "germany.yaml has 10 scenarios");
+    tap_ok(clio_scenarios_count(s) == 12, "germany.yaml has 12 scenarios");
     tap_ok(strcmp(clio_scenarios_name(s, 1), "investment") == 0, "names in file order");
     const char *d = clio_scenarios_description(s, 1);
     tap_ok(d && strcmp(d, "Public investment of 200 in construction") == 0, "description");
     tap_ok(clio_scenarios_description(s, 2) == NULL, "no description is NULL");
-    tap_ok(clio_scenarios_name(s, 10) == NULL, "a name beyond the count is NULL");
+    tap_ok(clio_scenarios_name(s, 12) == NULL, "a name beyond the count is NULL");
     const char *path = clio_scenarios_table(s);
     tap_ok(path && strcmp(path, FIX "../../../data/germany_1995") == 0,
            "table: is relative to the scenario file (%s)", path ? path : "NULL");
@@ -200,6 +200,14 @@ static void test_prices_supply(const clio_scenarios *s, const clio_table *t)
     clio_shock_free(k);
 }
 
+static double row_sum_Y(const clio_table *t, size_t i)
+{
+    double sum = 0.0;
+    for (size_t c = 0; c < t->nfd; c++)
+        sum += t->Y[i + t->n * c];
+    return sum;
+}
+
 static void test_inheritance(const clio_scenarios *s, const clio_table *t)
 {
     clio_shock *base = resolve(s, "lockdown", t), *k = resolve(s, "lockdown_deep", t);
@@ -213,7 +221,6 @@ static void test_inheritance(const clio_scenarios *s, const clio_table *t)
         tap_ok(base->q0[MAN] == 0.2 && base->q0[AGR] == 0, "lockdown: q(0) 20%% manufacturing");
         tap_ok(base->recovery_time[AGR] == 90 && base->recovery_time[OTH] == 90,
                "lockdown: one recovery time for every sector");
-        tap_close(dY(base, BUS, HH), -0.2 * Y(t, BUS, HH), RTOL, "lockdown: demand -20%");
     }
     if (k && base && k->cstar && k->q0) {
         tap_ok(k->model == CLIO_MODEL_IIM, "deep: model inherited");
@@ -222,9 +229,17 @@ static void test_inheritance(const clio_scenarios *s, const clio_table *t)
         tap_ok(k->cstar[OTH] == 0.6 && k->cstar[TRA] == 0.4,
                "deep: a later value replaces the base's for the same sector only");
         tap_ok(k->q0[MAN] == 0.2, "deep: q(0) inherited");
-        tap_close(dY(k, BUS, HH), -0.3 * Y(t, BUS, HH), RTOL, "deep: demand changes add up");
         tap_ok(strcmp(clio_scenarios_description(s, 7), "Deeper lockdown") == 0,
                "deep: own description");
+    }
+    clio_shock_free(base);
+    clio_shock_free(k);
+    base = resolve(s, "spending_base", t);
+    k = resolve(s, "spending_child", t);
+    if (base && k) {
+        tap_close(dY(base, BUS, HH), -0.2 * Y(t, BUS, HH), RTOL, "base: demand -20%");
+        tap_close(dY(k, BUS, HH), -0.3 * Y(t, BUS, HH), RTOL, "child: demand changes add up");
+        tap_close(k->dy[BUS], -0.3 * row_sum_Y(t, BUS), RTOL, "child: dy = row sums of dY");
     }
     clio_shock_free(base);
     clio_shock_free(k);
@@ -406,6 +421,11 @@ static const bad_case bad_cases[] = {
     {"window_static_entry.yaml", 1, CLIO_EVALUE,
      "window_static_entry.yaml:6: scenario 'static_with_window': a perturbation's 'periods' "
      "needs the scenario's 'periods' > 0"},
+    {"primary_in_leontief.yaml", 1, CLIO_EFORMAT,
+     "primary_in_leontief.yaml:4: scenario 'a': model leontief does not use 'primary' entries"},
+    {"demand_in_ghosh.yaml", 2, CLIO_EFORMAT,
+     "demand_in_ghosh.yaml:4: scenario 'base' (inherited by 'supply'): model ghosh does not use "
+     "'demand' entries"},
     {"inherited_error.yaml", 2, CLIO_ELABEL,
      "inherited_error.yaml:4: scenario 'base' (inherited by 'child'): unknown sector 'mining'"},
 };
