@@ -95,6 +95,13 @@ static int run(const cli_common *o, const scenario_options *so, const cli_househ
         else
             cli_timing(o, "solve", cli_now() - t0);
     }
+    for (size_t i = 0; h && r && i < r->nscenarios && !o->quiet; i++)
+        if (strcmp(r->models[i], "leontief_type2") != 0)
+            fprintf(stderr, "clio scenario: warning: scenario '%s' (model %s) is solved without "
+                            "the household closure%s\n",
+                    r->names[i], r->models[i],
+                    strcmp(r->models[i], "leontief") == 0 ? ": capacity caps use the open model"
+                                                          : "");
     if (!check_only && status == CLIO_OK)
         status = emit(o, so, r);
     clio_scenario_results_free(r);

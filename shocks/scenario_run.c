@@ -111,11 +111,15 @@ static void fill_baseline(const run_ctx *c)
     }
 }
 
-static int set_names(clio_scenario_results *r, const clio_scenarios *s, size_t i, int model)
+/* The model's name; "leontief_type2" when the household closure applies
+ * (demand and coefficient changes without caps), so that a run with
+ * households shows which scenarios it could close. */
+static int set_names(clio_scenario_results *r, const clio_scenarios *s, size_t i, int model,
+                     int closed)
 {
     const char *description = clio_scenarios_description(s, i);
     r->names[i] = clioi_strdup(clio_scenarios_name(s, i));
-    r->models[i] = clioi_strdup(MODEL_NAMES[model]);
+    r->models[i] = clioi_strdup(closed ? "leontief_type2" : MODEL_NAMES[model]);
     r->descriptions[i] = clioi_strdup(description);
     return r->names[i] && r->models[i] && (r->descriptions[i] || !description) ? CLIO_OK
                                                                               : CLIO_ENOMEM;
@@ -134,7 +138,7 @@ static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, c
         if ((status = clioi_scn_resolve(s, i, c->t, c->groups, 0, &k, err)) != CLIO_OK)
             break;
         memcpy(DY + n * b++, k->dy, n * sizeof *DY);
-        status = set_names(c->r, s, i, k->model);
+        status = set_names(c->r, s, i, k->model, c->h != NULL);
         clio_shock_free(k);
     }
     if (status == CLIO_OK) {
@@ -161,7 +165,8 @@ static int solve_one(run_ctx *c, const clio_scenarios *s, size_t i, clio_error *
     int status = clioi_scn_resolve(s, i, c->t, c->groups, 1, &k, err);
     if (status != CLIO_OK)
         return status;
-    if ((status = set_names(c->r, s, i, k->model)) != CLIO_OK) {
+    int closed = c->h && k->model == CLIO_MODEL_LEONTIEF && !k->cap;
+    if ((status = set_names(c->r, s, i, k->model, closed)) != CLIO_OK) {
         clio_shock_free(k);
         return clioi_fail(err, status, "out of memory");
     }

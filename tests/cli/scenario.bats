@@ -161,3 +161,22 @@ print('ok')"
     [ "$status" -ne 0 ]
     [ "$(cat "$T/keep.csv")" = "previous" ]
 }
+
+@test "scenario run: a singular household closure is an error (10), as in clio impact" {
+    run "$CLIO" scenario run "$FX/leather_demand.yaml" --type II --households-income value_added \
+        --households-consumption final_demand -o "$T/l.csv"
+    [ "$status" -eq 10 ]
+    [[ "$output" == *"closed for households is singular"* ]]
+    [ ! -e "$T/l.csv" ]
+    run "$CLIO" scenario run "$FX/leather_demand.yaml" --format csv -q
+    [ "$status" -eq 0 ]
+}
+
+@test "scenario run --type II: scenarios the closure cannot take are named on stderr" {
+    run "$CLIO" scenario run "$EX/germany_policies.yaml" -o "$T/g.csv" "${HH[@]}"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"scenario 'manufacturing_supply_break' (model leontief) is solved without the household closure: capacity caps use the open model"* ]]
+    [[ "$output" == *"scenario 'manufacturing_disaster_ario' (model ario) is solved without"* ]]
+    [[ "$output" != *"'construction_investment'"* ]]
+    grep -q '^construction_investment,' "$T/g.csv"
+}
