@@ -1,7 +1,7 @@
 /* bench_scenarios.c -- `bench_scenarios TABLE.nc SCENARIOS [REPEATS]`:
  * time a batch of demand scenarios against one factorisation.  Writes a
  * scenario file of SCENARIOS scenarios (each changes the final demand of
- * three sectors chosen by a fixed-seed generator, so NumPy can rebuild the
+ * three sectors (rises of 0 to 1,000) chosen by a fixed-seed generator, so NumPy can rebuild the
  * same changes from the file), then times, as medians over REPEATS:
  *   factor   clio_leontief_factor of the table (Z kept)
  *   read     clio_scenarios_read of the file
@@ -57,7 +57,7 @@ static int write_scenarios(const clio_table *t, size_t count, const char *path)
             size_t i = (size_t)(uniform() * (double)t->n) % t->n;
             fprintf(fp, "      - {region: \"%s\", sector: \"%s\", change: %.6f}\n",
                     t->regions[t->sector_region[i]], t->sector_names[i],
-                    1000.0 * (uniform() - 0.5));
+                    1000.0 * uniform());
         }
     }
     return fclose(fp);

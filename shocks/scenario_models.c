@@ -151,7 +151,8 @@ int run_iim(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
 }
 
 /* ARIO: the simulated production against its day-0 baseline. */
-static void ario_store(run_ctx *c, size_t s, const clio_ario_result *a, double *dx, double *dy)
+static void ario_store(run_ctx *c, size_t s, const clio_shock *k, const clio_ario_result *a,
+                       double *dx, double *dy)
 {
     size_t n = c->n, m = a->steps;
     set_time(c, s, "day", m + 1, a->time_days);
@@ -166,9 +167,12 @@ static void ario_store(run_ctx *c, size_t s, const clio_ario_result *a, double *
         for (size_t i = 0; i < n; i++)
             loss[i] = c->t->x[i] - a->production[i + n * p];
     }
+    /* final demand: the lasting change plus the reconstruction delivered,
+     * per year of the horizon (the demand not served is in the series) */
+    double years = a->time_days[m] / 365.0;
     for (size_t i = 0; i < n && m > 0; i++) {
         dx[i] = mean_over(a->production + i, m, n) - c->t->x[i];
-        dy[i] = -mean_over(a->unmet_demand + i, m, n);
+        dy[i] = k->dy[i] + (a->rebuilt && years > 0 ? a->rebuilt[i] / years : 0.0);
     }
 }
 
@@ -190,7 +194,7 @@ int run_ario(run_ctx *c, size_t s, const clio_shock *k, clio_error *err)
         status = clio_ario_run(c->t, &k->ario, &shock, &a, err);
     }
     if (status == CLIO_OK) {
-        ario_store(c, s, a, dx, dy);
+        ario_store(c, s, k, a, dx, dy);
         run_fill_deltas(c, s, dx, dy, 0, NULL, NULL);
     }
     clio_ario_result_free(a);

@@ -70,6 +70,12 @@ static int apply_demand(const clioi_scn_resolver *r, const clioi_scn_entry *e, c
     }
     if (e->amount.percent)
         return CLIO_OK;
+    /* a cut beyond the selection's final demand would leave it negative */
+    if (amount < 0 && -amount > by_demand * (1 + 1e-12))
+        return clioi_scn_resolve_fail(r, CLIO_EVALUE, e->amount.line,
+                                      "a cut of %.10g is more than the selected final demand "
+                                      "(%.10g)",
+                                      -amount, by_demand);
     for (size_t i = 0; i < n; i++) {
         if (!r->mask[i])
             continue;

@@ -426,6 +426,9 @@ static const bad_case bad_cases[] = {
     {"demand_in_ghosh.yaml", 2, CLIO_EFORMAT,
      "demand_in_ghosh.yaml:4: scenario 'base' (inherited by 'supply'): model ghosh does not use "
      "'demand' entries"},
+    {"cut_beyond_demand.yaml", 1, CLIO_EVALUE,
+     "cut_beyond_demand.yaml:4: scenario 'too_deep': a cut of 1000 is more than the selected "
+     "final demand (149)"},
     {"inherited_error.yaml", 2, CLIO_ELABEL,
      "inherited_error.yaml:4: scenario 'base' (inherited by 'child'): unknown sector 'mining'"},
 };
