@@ -1389,8 +1389,9 @@ void clio_shock_free(clio_shock *k);
  *   scenario value  = baseline + delta
  *   binding(s, i)   = binding[i + nrows * s]: output fixed at its cap
  *
- * Dynamic scenarios (dynamic IIM, ARIO) also have time series:
- *   series(s, v, t, i) = series[i + nrows * (t + ntimes * (v + nvars * s))]
+ * Dynamic scenarios (dynamic IIM, ARIO) also have time series, stored for
+ * them only (slot[s] = CLIO_NONE for a static scenario):
+ *   series(s, v, t, i) = series[i + nrows * (t + ntimes * (v + nvars * slot[s]))]
  * with time(s, t) = time[t + ntimes * s] in the scenario's time_unit
  * ("period" or "day"); NaN where a scenario has fewer points or not that
  * variable.  Their deltas are means over the simulated horizon (annual
@@ -1409,6 +1410,8 @@ typedef struct clio_scenario_results {
     char **vars;
     char **time_units;    /* per scenario; NULL for static ones */
     double *time;
+    size_t *slot;         /* per scenario: its place in series, or CLIO_NONE */
+    size_t nslots;        /* dynamic scenarios */
     double *series;
 } clio_scenario_results;
 

@@ -67,8 +67,12 @@ static int set_accounts(clio_result *r, const clio_table *t, const run_accounts 
 }
 
 static int alloc_series(clio_scenario_results *r, run_accounts *acc, size_t ntimes,
-                        const int *used)
+                        const int *used, const unsigned char *dynamic)
 {
+    if (!(r->slot = clioi_calloc_array(r->nscenarios, sizeof *r->slot)))
+        return CLIO_ENOMEM;
+    for (size_t s = 0; s < r->nscenarios; s++)
+        r->slot[s] = dynamic && dynamic[s] ? r->nslots++ : CLIO_NONE;
     for (int v = 0; v < SERIES_COUNT; v++)
         acc->var[v] = used && used[v] ? r->nvars++ : CLIO_NONE;
     if (r->nvars == 0 || ntimes == 0) {
@@ -79,7 +83,7 @@ static int alloc_series(clio_scenario_results *r, run_accounts *acc, size_t ntim
     r->vars = clioi_calloc_array(r->nvars, sizeof *r->vars);
     r->time_units = clioi_calloc_array(r->nscenarios, sizeof *r->time_units);
     r->time = clioi_calloc_array(ntimes * r->nscenarios, sizeof *r->time);
-    size_t count = r->labels->nrows * ntimes * r->nvars * r->nscenarios;
+    size_t count = r->labels->nrows * ntimes * r->nvars * r->nslots;
     r->series = clioi_calloc_array(count, sizeof *r->series);
     if (!r->vars || !r->time_units || !r->time || !r->series)
         return CLIO_ENOMEM;
@@ -94,8 +98,8 @@ static int alloc_series(clio_scenario_results *r, run_accounts *acc, size_t ntim
 }
 
 int run_results_alloc(const clio_table *t, size_t count, int with_price, int with_caps,
-                      size_t ntimes, const int *series_used, clio_scenario_results **out,
-                      run_accounts *acc, clio_error *err)
+                      size_t ntimes, const int *series_used, const unsigned char *dynamic,
+                      clio_scenario_results **out, run_accounts *acc, clio_error *err)
 {
     memset(acc, 0, sizeof *acc);
     acc->va = RUN_ACCOUNT_OUTPUT + 1;
@@ -130,7 +134,7 @@ int run_results_alloc(const clio_table *t, size_t count, int with_price, int wit
     if (status == CLIO_OK)
         status = set_accounts(r->labels, t, acc);
     if (status == CLIO_OK)
-        status = alloc_series(r, acc, ntimes, series_used);
+        status = alloc_series(r, acc, ntimes, series_used, dynamic);
     if (status != CLIO_OK) {
         clio_scenario_results_free(r);
         run_accounts_free(acc);
@@ -154,6 +158,7 @@ void clio_scenario_results_free(clio_scenario_results *r)
     free(r->binding);
     free(r->time);
     free(r->series);
+    free(r->slot);
     free(r);
 }
 
@@ -165,7 +170,7 @@ double *run_delta(const run_ctx *c, size_t s, size_t i)
 double *run_series(const run_ctx *c, size_t s, int v, size_t p)
 {
     const clio_scenario_results *r = c->r;
-    return r->series + c->n * (p + r->ntimes * (c->acc.var[v] + r->nvars * s));
+    return r->series + c->n * (p + r->ntimes * (c->acc.var[v] + r->nvars * r->slot[s]));
 }
 
 void run_fill_deltas(const run_ctx *c, size_t s, const double *dx, const double *dy, size_t k,

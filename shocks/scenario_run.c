@@ -27,6 +27,7 @@ typedef struct run_plan {
     size_t ntimes;
     int used[SERIES_COUNT];
     unsigned char *batch; /* per scenario: solved in the demand block */
+    unsigned char *dynamic; /* per scenario: has time series */
     size_t nbatch;
 } run_plan;
 
@@ -42,6 +43,7 @@ static void plan_one(run_plan *p, size_t i, const clioi_scn_plan *k)
     p->nbatch += p->batch[i];
     p->with_price |= k->model == CLIO_MODEL_LEONTIEF && (k->costs || k->coefficients);
     p->with_caps |= k->model == CLIO_MODEL_LEONTIEF && k->caps;
+    p->dynamic[i] = (k->model == CLIO_MODEL_IIM && k->periods > 0) || k->model == CLIO_MODEL_ARIO;
     if (k->model == CLIO_MODEL_IIM && k->periods > 0) {
         p->used[SERIES_INOPERABILITY] = p->used[SERIES_OUTPUT_LOSS] = 1;
         if (k->periods + 1 > p->ntimes)
@@ -62,7 +64,9 @@ static int plan_scenarios(const clio_scenarios *s, run_plan *p, clio_error *err)
 {
     size_t count = clio_scenarios_count(s);
     memset(p, 0, sizeof *p);
-    if (!(p->batch = clioi_calloc_array(count, 1)))
+    p->batch = clioi_calloc_array(count, 1);
+    p->dynamic = clioi_calloc_array(count, 1);
+    if (!p->batch || !p->dynamic)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
         clioi_scn_plan k;
@@ -215,7 +219,7 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
         status = clioi_scn_groups_read(s, t, &c.groups, err);
     if (status == CLIO_OK)
         status = run_results_alloc(t, clio_scenarios_count(s), p.with_price, p.with_caps,
-                                   p.ntimes, p.used, &c.r, &c.acc, err);
+                                   p.ntimes, p.used, p.dynamic, &c.r, &c.acc, err);
     if (status == CLIO_OK && (status = baseline(&c, err)) == CLIO_OK)
         fill_baseline(&c);
     if (status == CLIO_OK && h)
@@ -226,6 +230,7 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
         if (!p.batch[i])
             status = solve_one(&c, s, i, err);
     free(p.batch);
+    free(p.dynamic);
     if (status == CLIO_OK)
         *out = c.r;
     else

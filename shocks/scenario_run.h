@@ -58,10 +58,11 @@ int run_solve(const run_solver *s, int transpose, size_t nrhs, double *B, size_t
 
 /* run_results_alloc -- the results of `count` scenarios for table t, with
  * the optional accounts (price, unmet demand) the scenarios need, and room
- * for ntimes points of the series variables marked in series_used. */
+ * for ntimes points of the series variables marked in series_used, for
+ * the scenarios marked dynamic only. */
 int run_results_alloc(const clio_table *t, size_t count, int with_price, int with_caps,
-                      size_t ntimes, const int *series_used, clio_scenario_results **out,
-                      run_accounts *acc, clio_error *err);
+                      size_t ntimes, const int *series_used, const unsigned char *dynamic,
+                      clio_scenario_results **out, run_accounts *acc, clio_error *err);
 void run_accounts_free(run_accounts *acc);
 
 /* run_delta -- the delta row of sector i of scenario s. */

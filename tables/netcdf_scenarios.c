@@ -157,8 +157,11 @@ static int def_vars(int ncid, const clio_scenario_results *r, const sc_ids *d, i
         rc = def_string(ncid, "account_unit", d->account, "unit of the account", &v[V_UNIT]);
     if (!rc)
         rc = def_double(ncid, "baseline", 2, sa + 1, "baseline value", &v[V_BASELINE]);
+    size_t chunk[3] = {1, r->labels->nrows, r->labels->naccounts}; /* one scenario */
     if (!rc)
         rc = def_double(ncid, "delta", 3, sa, "scenario minus baseline", &v[V_DELTA]);
+    if (!rc)
+        rc = nc_def_var_chunking(ncid, v[V_DELTA], NC_CHUNKED, chunk);
     if (!rc)
         rc = def_double(ncid, "baseline_region_total", 2, ra + 1,
                         "baseline summed over the sectors of each region", &v[V_BASE_REGION]);
@@ -188,8 +191,12 @@ static int def_series(int ncid, const clio_scenario_results *r, const sc_ids *d,
     if (!rc)
         rc = def_string(ncid, "time_unit", d->scenario, "period or day; empty: static",
                         &v[V_TIME_UNIT]);
-    for (size_t k = 0; k < r->nvars && !rc; k++)
+    size_t chunk[3] = {1, r->ntimes, r->labels->nrows}; /* one scenario's path */
+    for (size_t k = 0; k < r->nvars && !rc; k++) {
         rc = def_double(ncid, r->vars[k], 3, sts, r->vars[k], &series[k]);
+        if (!rc)
+            rc = nc_def_var_chunking(ncid, series[k], NC_CHUNKED, chunk);
+    }
     return rc;
 }
 
@@ -203,8 +210,9 @@ static int put_series(int ncid, const clio_scenario_results *r, const sc_out *o,
     for (size_t k = 0; k < r->nvars && !rc; k++)
         for (size_t s = 0; s < r->nscenarios && !rc; s++) {
             size_t start[3] = {s, 0, 0}, count[3] = {1, T, n};
-            rc = nc_put_vara_double(ncid, series[k], start, count,
-                                    r->series + n * T * (k + r->nvars * s));
+            if (r->slot[s] != CLIO_NONE) /* static scenarios keep the NaN fill */
+                rc = nc_put_vara_double(ncid, series[k], start, count,
+                                        r->series + n * T * (k + r->nvars * r->slot[s]));
         }
     return rc;
 }

@@ -97,12 +97,12 @@ int clio_scenario_series_write_csv(const clio_scenario_results *r, FILE *fp, cli
     size_t n = l->nrows;
     fputs("scenario,time,time_unit,region,sector,variable,value\n", fp);
     for (size_t s = 0; s < r->nscenarios && r->nvars > 0; s++) {
-        if (!r->time_units[s])
+        if (!r->time_units[s] || r->slot[s] == CLIO_NONE)
             continue;
         for (size_t v = 0; v < r->nvars; v++)
             for (size_t p = 0; p < r->ntimes; p++) {
                 double time = r->time[p + r->ntimes * s];
-                const double *x = r->series + n * (p + r->ntimes * (v + r->nvars * s));
+                const double *x = r->series + n * (p + r->ntimes * (v + r->nvars * r->slot[s]));
                 if (isnan(time) || isnan(x[0]))
                     continue; /* past this scenario's end, or not its variable */
                 for (size_t i = 0; i < n; i++) {
