@@ -31,9 +31,7 @@ static int emit(const cli_common *o, const scenario_options *so, const clio_scen
 {
     clio_error err = {0};
     int status = CLIO_OK;
-    if (o->output && (status = clio_scenario_results_save(r, o->output, &err)) != CLIO_OK)
-        return cli_error(o, status, &err);
-    if (so->series && (status = clio_scenario_series_save(r, so->series, &err)) != CLIO_OK)
+    if ((status = clio_scenario_results_save_all(r, o->output, so->series, &err)) != CLIO_OK)
         return cli_error(o, status, &err);
     if (!o->quiet || !o->output) {
         if (o->format && strcmp(o->format, "csv") == 0)

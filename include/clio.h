@@ -1446,6 +1446,11 @@ int clio_scenario_results_save(const clio_scenario_results *r, const char *path,
                                clio_error *err);
 int clio_scenario_series_save(const clio_scenario_results *r, const char *path,
                               clio_error *err);
+/* clio_scenario_results_save_all -- both (either path may be NULL): the
+ * series is committed only after the results are written, so a failure
+ * of either leaves both files as they were. */
+int clio_scenario_results_save_all(const clio_scenario_results *r, const char *path,
+                                   const char *series_path, clio_error *err);
 /* ------------------------------------------------------------------ */
 /* Inoperability model inputs and outputs (clio iim; docs/methods-iim.md) */
 /* ------------------------------------------------------------------ */

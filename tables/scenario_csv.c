@@ -225,3 +225,25 @@ int clio_scenario_series_save(const clio_scenario_results *r, const char *path,
 {
     return save_csv(r, path, clio_scenario_series_write_csv, err);
 }
+
+int clio_scenario_results_save_all(const clio_scenario_results *r, const char *path,
+                                   const char *series_path, clio_error *err)
+{
+    if (!series_path)
+        return path ? clio_scenario_results_save(r, path, err) : CLIO_OK;
+    if (!path)
+        return clio_scenario_series_save(r, series_path, err);
+    /* the series written first into its temporary file, committed only
+     * once the results are in place: a failure leaves both files as they
+     * were */
+    clioi_atomic a;
+    int status = clioi_atomic_begin(&a, series_path, 1, err);
+    if (status != CLIO_OK)
+        return status;
+    if ((status = clio_scenario_series_write_csv(r, a.fp, err)) != CLIO_OK ||
+        (status = clio_scenario_results_save(r, path, err)) != CLIO_OK) {
+        clioi_atomic_abort(&a);
+        return status;
+    }
+    return clioi_atomic_commit(&a, err);
+}

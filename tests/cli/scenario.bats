@@ -180,3 +180,15 @@ print('ok')"
     [[ "$output" != *"'construction_investment'"* ]]
     grep -q '^construction_investment,' "$T/g.csv"
 }
+
+@test "scenario run: -o and --series are written together or not at all" {
+    echo "previous" > "$T/keep.csv"
+    run "$CLIO" scenario run "$EX/germany_policies.yaml" -o "$T/keep.csv" --series "$T/no/such/dir/s.csv" -q
+    [ "$status" -ne 0 ]
+    [ "$(cat "$T/keep.csv")" = "previous" ]
+    echo "old series" > "$T/s.csv"
+    run "$CLIO" scenario run "$EX/germany_policies.yaml" -o "$T/no/such/dir/out.nc" --series "$T/s.csv" -q
+    [ "$status" -ne 0 ]
+    [ "$(cat "$T/s.csv")" = "old series" ]
+    [ -z "$(ls "$T" | grep -v -e '^keep.csv$' -e '^s.csv$')" ]
+}
