@@ -39,6 +39,14 @@ void clioi_madvise_huge(void *p, size_t bytes);
 /* clioi_alloc_matrix -- zeroed rows*cols doubles (huge pages when large). */
 double *clioi_alloc_matrix(size_t rows, size_t cols);
 
+/* clioi_yaml_load -- parse the YAML file at path into a new libyaml
+ * document (*out; free with yaml_document_delete and free).  `what` names
+ * the file in messages ("import spec").  CLIO_EIO when it cannot be read,
+ * CLIO_EFORMAT with the line of a syntax error. */
+struct yaml_document_s;
+int clioi_yaml_load(const char *path, const char *what, struct yaml_document_s **out,
+                    clio_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Atomic output files: write a temporary file beside the target, fsync,
  * rename over the target.  A failure removes the temporary file.      */

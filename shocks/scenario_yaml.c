@@ -10,7 +10,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 size_t clioi_scn_line(const yaml_node_t *node) { return node->start_mark.line + 1; }
@@ -51,45 +50,7 @@ int clioi_scn_fail(const clioi_scn_parser *p, int status, const yaml_node_t *nod
 
 int clioi_scn_load(clioi_scn_parser *p)
 {
-    FILE *fp = fopen(p->path, "rb");
-    if (!fp)
-        return clioi_fail(p->err, CLIO_EIO, "%s: cannot open scenario file: %s", p->path,
-                          strerror(errno));
-    struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        return clioi_fail(p->err, CLIO_EIO, "%s: the scenario file is a directory", p->path);
-    }
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(fp);
-        return clioi_fail(p->err, CLIO_ENOMEM, "%s: out of memory", p->path);
-    }
-    yaml_parser_set_input_file(&parser, fp);
-    int status = CLIO_OK;
-    yaml_document_t *doc = calloc(1, sizeof *doc);
-    if (!doc) {
-        status = clioi_fail(p->err, CLIO_ENOMEM, "%s: out of memory", p->path);
-    } else if (yaml_parser_load(&parser, doc)) {
-        p->doc = doc;
-        doc = NULL;
-    } else if (parser.error == YAML_MEMORY_ERROR) {
-        status = clioi_fail(p->err, CLIO_ENOMEM, "%s: out of memory", p->path);
-    } else if (parser.error == YAML_READER_ERROR) {
-        /* Reader errors (bad UTF-8, read failure) carry a byte offset, no line. */
-        status = clioi_fail(p->err, ferror(fp) ? CLIO_EIO : CLIO_EFORMAT, "%s: byte %zu: %s",
-                            p->path, parser.problem_offset,
-                            parser.problem ? parser.problem : "cannot read");
-    } else {
-        status = clioi_fail(p->err, CLIO_EFORMAT, "%s:%zu: YAML syntax error: %s%s%s",
-                            p->path, parser.problem_mark.line + 1,
-                            parser.problem ? parser.problem : "malformed YAML",
-                            parser.context ? " " : "", parser.context ? parser.context : "");
-    }
-    free(doc); /* a failed load leaves nothing in it */
-    yaml_parser_delete(&parser);
-    fclose(fp);
-    return status;
+    return clioi_yaml_load(p->path, "scenario file", &p->doc, p->err);
 }
 
 yaml_node_t *clioi_scn_lookup(const clioi_scn_parser *p, yaml_node_t *map, const char *key)

@@ -6,7 +6,8 @@
  *   statoffice_build.c  the clio_table built from the located rows and columns
  *
  * Not installed; everything here is prefixed clioi_statoffice_ / CLIOI_.
- * libyaml stays inside statoffice_spec.c: the spec holds its document
+ * libyaml stays inside statoffice_spec.c (and yaml_load.c, which loads the
+ * file for it and for scenario files): the spec holds its document
  * through an incomplete type. */
 #ifndef CLIOI_STATOFFICE_H
 #define CLIOI_STATOFFICE_H

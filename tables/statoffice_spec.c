@@ -14,7 +14,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 /* ------------------------------------------------------------------ */
@@ -165,45 +164,7 @@ static int get_count(clioi_statoffice_spec *s, yaml_node_t *node, const char *wh
 
 static int spec_load(clioi_statoffice_spec *s)
 {
-    FILE *fp = fopen(s->path, "rb");
-    if (!fp)
-        return clioi_fail(s->err, CLIO_EIO, "%s: cannot open import spec: %s", s->path,
-                          strerror(errno));
-    struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        return clioi_fail(s->err, CLIO_EIO, "%s: the import spec is a directory", s->path);
-    }
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(fp);
-        return clioi_fail(s->err, CLIO_ENOMEM, "%s: out of memory", s->path);
-    }
-    yaml_parser_set_input_file(&parser, fp);
-    int status = CLIO_OK;
-    yaml_document_t *doc = calloc(1, sizeof *doc);
-    if (!doc) {
-        status = clioi_fail(s->err, CLIO_ENOMEM, "%s: out of memory", s->path);
-    } else if (yaml_parser_load(&parser, doc)) {
-        s->doc = doc;
-        doc = NULL;
-    } else if (parser.error == YAML_MEMORY_ERROR) {
-        status = clioi_fail(s->err, CLIO_ENOMEM, "%s: out of memory", s->path);
-    } else if (parser.error == YAML_READER_ERROR) {
-        /* Reader errors (bad UTF-8, read failure) carry a byte offset, no line. */
-        status = clioi_fail(s->err, ferror(fp) ? CLIO_EIO : CLIO_EFORMAT,
-                            "%s: byte %zu: %s", s->path, parser.problem_offset,
-                            parser.problem ? parser.problem : "cannot read");
-    } else {
-        status = clioi_fail(s->err, CLIO_EFORMAT, "%s:%zu: YAML syntax error: %s%s%s",
-                            s->path, parser.problem_mark.line + 1,
-                            parser.problem ? parser.problem : "malformed YAML",
-                            parser.context ? " " : "", parser.context ? parser.context : "");
-    }
-    free(doc); /* a failed load leaves nothing in it */
-    yaml_parser_delete(&parser);
-    fclose(fp);
-    return status;
+    return clioi_yaml_load(s->path, "import spec", &s->doc, s->err);
 }
 
 static int parse_item(clioi_statoffice_spec *s, yaml_node_t *node, const clioi_statoffice_sel *sel,
