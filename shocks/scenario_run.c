@@ -194,8 +194,7 @@ static void ctx_free(run_ctx *c)
     free(c->x0);
     free(c->v0);
     free(c->lhc);
-    free(c->schur);
-    free(c->schur_piv);
+    free(c->sinv);
     clio_groups_free(c->groups);
     run_accounts_free(&c->acc);
 }

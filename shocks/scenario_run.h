@@ -43,8 +43,7 @@ typedef struct run_ctx {
     double *x0;      /* n: baseline output of the model, L y0                 */
     double *v0;      /* n: primary cost per unit of output, 1 - column sums of A */
     double *lhc;     /* n x k: L HC for the closure with f (NULL without h)   */
-    double *schur;   /* k x k: LU of I - HR L HC; NULL without h              */
-    int *schur_piv;
+    double *sinv;    /* k x k: (I - HR L HC)^-1; NULL without h               */
 } run_ctx;
 
 /* A solver: the factor f, or a Woodbury update of it. */
@@ -77,7 +76,7 @@ void run_fill_deltas(const run_ctx *c, size_t s, const double *dx, const double 
 
 /* run_closed_solve -- B := the Type II solution for final demand B
  * (n x nrhs) with the closure of c->h, solving with s (c->lhc and
- * c->schur when s is the plain factor). */
+ * c->sinv when s is the plain factor). */
 int run_closed_solve(const run_ctx *c, const run_solver *s, size_t nrhs, double *B,
                      clio_error *err);
 int run_closure_prepare(run_ctx *c, clio_error *err);

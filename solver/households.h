@@ -17,4 +17,11 @@ struct clio_households {
     double *HC;        /* n x k, ld n: spending per unit of income */
 };
 
+/* clioi_households_schur_inverse -- Sinv = S^-1 (k x k) with S = I - P' Q
+ * (P, Q n x k, ld n), checked: CLIO_ESINGULAR when S is (nearly)
+ * singular, CLIO_ENONPRODUCTIVE when S^-1 is not >= 0 (type2.c).  Used
+ * with P = HR', Q = L HC by Type II impacts and scenario batches. */
+int clioi_households_schur_inverse(const clio_households *h, const double *P,
+                                   const double *Q, double *Sinv, clio_error *err);
+
 #endif

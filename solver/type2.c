@@ -29,8 +29,8 @@ static double matrix_norm1(const double *M, size_t k)
  * S^-1 1 > 0).  When HR and HC are >= 0, S is a Z-matrix and this is
  * exactly the condition for the closed coefficient matrix to have a
  * non-negative Leontief inverse (Schur complements of M-matrices). */
-static int schur_inverse(const clio_households *h, const double *P, const double *Q,
-                         double *Sinv, clio_error *err)
+int clioi_households_schur_inverse(const clio_households *h, const double *P,
+                                   const double *Q, double *Sinv, clio_error *err)
 {
     size_t n = h->n, k = h->k;
     double *S = malloc(k * k * sizeof *S);
@@ -157,7 +157,7 @@ int clio_multipliers_type2(const clio_table *t, const clio_leontief *f,
     if ((status = clio_leontief_solve(f, 1, na + extra, E, ld, err)) != CLIO_OK)
         goto done;
     const double *W = E + (h->whole ? 1 + h->income_row : na) * ld; /* L' HR', n x k */
-    if ((status = schur_inverse(h, W, h->HC, Sinv, err)) != CLIO_OK)
+    if ((status = clioi_households_schur_inverse(h, W, h->HC, Sinv, err)) != CLIO_OK)
         goto done;
     /* Row vectors: e2' = e' + (e' HC) S^-1 (HR L), so with q = HC' e,
      * X = S^-T q (k x na) and the Type II effects are E + W X. */
@@ -249,7 +249,7 @@ int clio_impact_type2(const clio_table *t, const clio_leontief *f, const clio_ho
             goto done;
         }
     }
-    if ((status = schur_inverse(h, h->HRt, U, Sinv, err)) != CLIO_OK)
+    if ((status = clioi_households_schur_inverse(h, h->HRt, U, Sinv, err)) != CLIO_OK)
         goto done;
     /* Household income change hk = S^-1 HR dx1; then dx2 = dx1 + U hk. */
     double *hr_dx = hk + k;
