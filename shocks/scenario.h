@@ -135,7 +135,16 @@ typedef struct clioi_scn_plan {
     size_t ario_steps;                       /* ARIO steps (the default when unset) */
 } clioi_scn_plan;
 
-void clioi_scn_plan_of(const clio_scenarios *s, size_t i, clioi_scn_plan *p);
+int clioi_scn_plan_of(const clio_scenarios *s, size_t i, clioi_scn_plan *p);
+
+/* clioi_scn_chain -- scenario i and its bases, base first, into chain
+ * (room for s->count); returns their number. */
+size_t clioi_scn_chain(const clio_scenarios *s, size_t i, const clioi_scenario **chain);
+/* clioi_scn_inherit_scalars -- the scalars of a chain (model, target,
+ * periods, ARIO parameters) into k, defaults first; *window is the
+ * scenario whose perturbation window applies (NULL: none). */
+void clioi_scn_inherit_scalars(const clioi_scenario *const *chain, size_t nchain,
+                               clio_shock *k, const clioi_scenario **window);
 
 /* ---- parsing (scenario_yaml.c, scenario_parse.c) ---- */
 

@@ -214,7 +214,7 @@ static int apply_entry(const clioi_scn_resolver *r, const clioi_scn_entry *e,
 
 /* The chain of scenario i and its bases, base first (links were checked
  * for cycles when the file was read). */
-static size_t chain_of(const clio_scenarios *s, size_t i, const clioi_scenario **chain)
+size_t clioi_scn_chain(const clio_scenarios *s, size_t i, const clioi_scenario **chain)
 {
     size_t len = 0;
     for (size_t b = i; b != CLIO_NONE && len < s->count; b = s->items[b].base)
@@ -233,7 +233,7 @@ static int resolve(clioi_scn_resolver *r, size_t i, clio_shock *k)
     const clioi_scenario **chain = clioi_calloc_array(s->count, sizeof *chain);
     if (!chain)
         return clioi_fail(r->err, CLIO_ENOMEM, "out of memory");
-    size_t nchain = chain_of(s, i, chain);
+    size_t nchain = clioi_scn_chain(s, i, chain);
     clioi_scn_coefficients c = {0};
     int status = clioi_scn_state_scalars(r, chain, nchain, k);
     for (size_t q = 0; q < nchain && status == CLIO_OK; q++) {

@@ -70,7 +70,8 @@ static int plan_scenarios(const clio_scenarios *s, run_plan *p, clio_error *err)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
         clioi_scn_plan k;
-        clioi_scn_plan_of(s, i, &k);
+        if (clioi_scn_plan_of(s, i, &k) != CLIO_OK)
+            return clioi_fail(err, CLIO_ENOMEM, "out of memory");
         plan_one(p, i, &k);
     }
     return CLIO_OK;

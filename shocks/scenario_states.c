@@ -161,16 +161,23 @@ static const clioi_scn_entry *first_entry(const clioi_scenario *const *chain, si
     return NULL;
 }
 
-int clioi_scn_state_scalars(const clioi_scn_resolver *r, const clioi_scenario *const *chain,
-                            size_t nchain, clio_shock *k)
+void clioi_scn_inherit_scalars(const clioi_scenario *const *chain, size_t nchain,
+                               clio_shock *k, const clioi_scenario **window)
 {
-    const clioi_scenario *window = NULL;
+    *window = NULL;
     k->model = CLIO_MODEL_LEONTIEF;
     k->recovery_target = 0.01;
     k->periods = 0;
     clio_ario_defaults(&k->ario);
     for (size_t c = 0; c < nchain; c++)
-        take_scalars(chain[c], k, &window);
+        take_scalars(chain[c], k, window);
+}
+
+int clioi_scn_state_scalars(const clioi_scn_resolver *r, const clioi_scenario *const *chain,
+                            size_t nchain, clio_shock *k)
+{
+    const clioi_scenario *window;
+    clioi_scn_inherit_scalars(chain, nchain, k, &window);
     for (size_t c = 0; c < nchain; c++) {
         int status = check_blocks(r, chain[c], k->model);
         if (status == CLIO_OK)
