@@ -61,12 +61,10 @@ int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, cl
 {
     const clio_result *l = r->labels;
     size_t na = l->naccounts;
-    double *base = clioi_calloc_array(na, sizeof *base), *delta = clioi_calloc_array(na, 8);
-    if (!base || !delta) {
-        free(base);
-        free(delta);
+    double *base = clioi_calloc_array(2 * na, sizeof *base); /* then the deltas */
+    if (!base)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
-    }
+    double *delta = base + na;
     fputs("scenario,region,sector,account,baseline,scenario_value,delta", fp);
     fputs(r->has_caps ? ",binding\n" : "\n", fp);
     for (size_t s = 0; s < r->nscenarios; s++) {
@@ -85,7 +83,6 @@ int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, cl
         }
     }
     free(base);
-    free(delta);
     if (ferror(fp))
         return clioi_fail(err, CLIO_EWRITE, "cannot write the CSV output");
     return CLIO_OK;
@@ -155,12 +152,10 @@ int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, c
 {
     const clio_result *l = r->labels;
     size_t na = l->naccounts;
-    double *base = clioi_calloc_array(na, sizeof *base), *delta = clioi_calloc_array(na, 8);
-    if (!base || !delta) {
-        free(base);
-        free(delta);
+    double *base = clioi_calloc_array(2 * na, sizeof *base); /* then the deltas */
+    if (!base)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
-    }
+    double *delta = base + na;
     for (size_t s = 0; s < r->nscenarios; s++) {
         fprintf(fp, "%sscenario %s (%s)%s%s\n", s ? "\n" : "", r->names[s], r->models[s],
                 r->descriptions[s] ? ": " : "", r->descriptions[s] ? r->descriptions[s] : "");
@@ -189,7 +184,6 @@ int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, c
                     nbinding);
     }
     free(base);
-    free(delta);
     if (ferror(fp))
         return clioi_fail(err, CLIO_EWRITE, "cannot write the output");
     return CLIO_OK;
