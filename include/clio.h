@@ -375,6 +375,29 @@ int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **ou
                          clio_error *err);
 void clio_groups_free(clio_groups *g);
 
+/*
+ * Income distribution to household groups (SAM closure, shared-value
+ * scorecard): a CSV with the columns group,component,share.  share[g + ngroups*c]
+ * is the part of value-added row c (a component of t->va_names) that
+ * household group g receives; components not listed go to no household
+ * (taxes, imports, retained profits).  Groups keep the file's order of first
+ * appearance; the first is taken as the lowest-income group.  In a multi-
+ * regional table the shares apply in every region.  CLIO_ELABEL for an
+ * unknown component or a (group, component) pair given twice, CLIO_EVALUE for
+ * a share outside [0, 1] or shares of one component adding up to more than 1,
+ * CLIO_EFORMAT for a missing column or an empty file; messages name file:line.
+ */
+typedef struct clio_income_distribution {
+    size_t ngroups;
+    char **groups;
+    size_t ncomponents; /* = t->nva of the table it was read for */
+    double *share;      /* ngroups x ncomponents, column-major */
+} clio_income_distribution;
+
+int clio_income_distribution_read_csv(const char *path, const clio_table *t,
+                                      clio_income_distribution **out, clio_error *err);
+void clio_income_distribution_free(clio_income_distribution *d);
+
 /* ---- Household closure: Type II ----------------------------------- */
 
 /* The household sector(s) of a closed model (opaque). */
