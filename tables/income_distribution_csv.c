@@ -118,7 +118,7 @@ int clio_income_distribution_read_csv(const char *path, const clio_table *t,
     if (status != CLIO_OK)
         return status;
     clio_income_distribution *d = calloc(1, sizeof *d);
-    size_t cols[3];
+    size_t cols[3] = {CLIO_NONE, CLIO_NONE, CLIO_NONE};
     if (!d)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
     else if (csv->nrows == 0)
