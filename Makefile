@@ -7,7 +7,7 @@ CC       := gcc
 endif
 BUILD    ?= build
 SANITIZE ?=
-PKGS     := netcdf lapacke openblas
+PKGS     := netcdf lapacke openblas igraph
 
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L
 CFLAGS   ?= -O2 -g
