@@ -1546,6 +1546,78 @@ int clio_iim_dynamic_save(const clio_iim_system *s, size_t nsteps, const double 
                           const double *cum, const char *path, const char *summary_path,
                           clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Clusters of related activities (docs/methods-clusters.md)          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_group_mix -- for each group g, one unit of final demand spread over
+ * its members in proportion to their output x_i (mix CLIO_MIX_OUTPUT) or
+ * their final demand, the row sums of Y (CLIO_MIX_FINAL_DEMAND): column g
+ * of W (n x ngroups, ld ldw) sums to 1 over g's members and is zero
+ * elsewhere.  Negative weights count as zero.  CLIO_EVALUE names a group
+ * whose members have nothing to weight by.  Used for cluster multipliers,
+ * cluster linkages and triple-bottom-line intensities of clusters.
+ */
+enum clio_group_mix_kind { CLIO_MIX_OUTPUT = 0, CLIO_MIX_FINAL_DEMAND = 1 };
+
+int clio_group_mix(const clio_table *t, const clio_groups *g, int mix, double *W, size_t ldw,
+                   clio_error *err);
+
+enum clio_cluster_method {
+    CLIO_CLUSTERS_FESER_BERGMAN = 0, /* factor analysis of linkage profiles */
+    CLIO_CLUSTERS_LEIDEN = 1,        /* community detection (igraph)        */
+    CLIO_CLUSTERS_LOUVAIN = 2
+};
+
+/*
+ * clio_cluster_options -- how clio_clusters_find works; set the defaults
+ * with clio_cluster_options_default, then change what is needed.
+ *   region             CLIO_NONE: all sectors of all regions (clusters may
+ *                      span regions); else only this region's sectors
+ *   factors            Feser-Bergman: factors kept (0: Kaiser's rule,
+ *                      eigenvalues > 1)
+ *   primary_loading    Feser-Bergman: a sector is a primary member of the
+ *                      factor with its largest loading when >= this
+ *   secondary_loading  ... and a secondary member of other factors with
+ *                      loadings >= this
+ *   resolution         community detection: modularity resolution (1)
+ *   threshold          community detection: normalised links below this
+ *                      are dropped (documented in methods-clusters.md)
+ *   seed               random seed: the same seed gives the same clusters
+ */
+typedef struct clio_cluster_options {
+    int method;
+    size_t region;
+    size_t factors;
+    double primary_loading, secondary_loading;
+    double resolution, threshold;
+    unsigned long seed;
+} clio_cluster_options;
+
+void clio_cluster_options_default(clio_cluster_options *o);
+
+/*
+ * clio_clusters -- clusters found in a table: groups (names, members as
+ * sector indices) with, aligned with groups->members (groups->start
+ * [ngroups] entries), a flag secondary (1: a secondary member) and a
+ * strength (Feser-Bergman: the loading; community detection: the member's
+ * share of its link weight that stays inside the cluster).  quality is the
+ * share of variance the kept factors explain (Feser-Bergman) or the
+ * modularity of the partition (community detection).
+ */
+typedef struct clio_clusters {
+    char *method; /* "feser-bergman", "leiden", "louvain", "user" */
+    clio_groups *groups;
+    unsigned char *secondary;
+    double *strength;
+    double quality;
+} clio_clusters;
+
+int clio_clusters_find(const clio_table *t, const clio_cluster_options *o, clio_clusters **out,
+                       clio_error *err);
+void clio_clusters_free(clio_clusters *c);
+
 #ifdef __cplusplus
 }
 #endif
