@@ -8,6 +8,10 @@ endif
 BUILD    ?= build
 SANITIZE ?=
 PKGS     := netcdf lapacke openblas igraph
+VERSION  := $(shell sed -n 's/^\#define CLIO_VERSION "\(.*\)"/\1/p' include/clio.h)
+SOVERSION := 0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
 
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L
 CFLAGS   ?= -O2 -g
@@ -29,7 +33,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 BENCH_SRC := $(wildcard benchmarks/*.c)
 BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
 
-.PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench clean
+.PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench clean \
+        man install uninstall
 
 all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
 
@@ -49,8 +54,16 @@ $(BUILD)/libclio.a: $(LIB_OBJ)
 	@rm -f $@  # no stale members of deleted sources
 	$(AR) rcs $@ $^
 
-$(BUILD)/libclio.so: $(LIB_OBJ) libclio.map
-	$(CC) -shared $(LDFLAGS) -Wl,-soname,libclio.so.0 -Wl,--version-script=libclio.map -o $@ $(LIB_OBJ) $(LDLIBS)
+# A versioned shared library: the file libclio.so.VERSION, its soname
+# libclio.so.0 (what programs load) and libclio.so (what the linker finds).
+# libclio.map exports clio_* only.
+$(BUILD)/libclio.so.$(VERSION): $(LIB_OBJ) libclio.map
+	$(CC) -shared $(LDFLAGS) -Wl,-soname,libclio.so.$(SOVERSION) \
+	    -Wl,--version-script=libclio.map -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/libclio.so: $(BUILD)/libclio.so.$(VERSION)
+	ln -sf libclio.so.$(VERSION) $(BUILD)/libclio.so.$(SOVERSION)
+	ln -sf libclio.so.$(VERSION) $@
 
 $(BUILD)/clio: $(CLI_OBJ) $(BUILD)/libclio.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclio.a $(LDLIBS)
@@ -101,6 +114,34 @@ bench:
 	benchmarks/structural.sh
 	benchmarks/balance.sh
 	benchmarks/scenarios.sh
+
+# Man pages, generated from each command's --help by help2man.
+man: $(BUILD)/man/clio.1
+$(BUILD)/man/clio.1: $(BUILD)/clio scripts/make-man.sh man/clio.h2m
+	@scripts/install-deps.sh install
+	rm -rf $(BUILD)/man
+	scripts/make-man.sh $(BUILD)/clio $(VERSION) $(BUILD)/man
+
+# make install PREFIX=/usr/local [DESTDIR=staging]: library (static and
+# versioned shared), header, pkg-config file, the tool and its man pages.
+install: all man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/clio $(DESTDIR)$(PREFIX)/bin/clio
+	install -m 644 include/clio.h $(DESTDIR)$(PREFIX)/include/clio.h
+	install -m 644 $(BUILD)/libclio.a $(DESTDIR)$(PREFIX)/lib/libclio.a
+	install -m 755 $(BUILD)/libclio.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libclio.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libclio.so.$(SOVERSION)
+	ln -sf libclio.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libclio.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' \
+	    clio.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/clio.pc
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/clio $(DESTDIR)$(PREFIX)/include/clio.h \
+	    $(DESTDIR)$(PREFIX)/lib/libclio.a $(DESTDIR)$(PREFIX)/lib/libclio.so* \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/clio.pc $(DESTDIR)$(PREFIX)/share/man/man1/clio.1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/clio-*.1
 
 clean:
 	rm -rf build
