@@ -49,7 +49,8 @@ enum {
     "                     folder (satellites-y: satellites of final demand, SY)\n"              \
     "  --rtol R           relative tolerance of the balance checks (default 1e-6)\n"          \
     "  --strict           an unbalanced table is an error (exit 9), not a warning\n"          \
-    "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings\n"
+    "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings and no\n"  \
+    "                     progress line (drawn on stderr when it is a terminal)\n"
 
 /* cli_parse -- run getopt_long over the shared options plus `extra`
  * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help
@@ -127,6 +128,11 @@ int cli_save_matrix(const clio_table *t, const clio_leontief *f, cli_matrix_fn f
 /* cli_replace_text -- replace a table's text field (title, unit) by a copy
  * of text; nothing when text is NULL.  CLIO_OK or CLIO_ENOMEM. */
 int cli_replace_text(char **field, const char *text);
+
+/* cli_progress_start -- draw the library's progress reports on stderr when
+ * it is a terminal (not with --quiet); with --verbose, print each long
+ * task's time.  Called by cli_parse once the options are known. */
+void cli_progress_start(const cli_common *o);
 
 /* Wall-clock seconds, for --verbose timings. */
 double cli_now(void);

@@ -196,6 +196,7 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
             return cli_usage_error(o, usage, "unexpected option");
     }
     *first_arg = optind;
+    cli_progress_start(o);
     return 0;
 }
 

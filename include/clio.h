@@ -1547,6 +1547,26 @@ int clio_iim_dynamic_save(const clio_iim_system *s, size_t nsteps, const double 
                           clio_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Progress of long operations                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_progress_fn -- called by long operations with a short description
+ * of the task ("reading FILE", "factorising I - A (n = 9800)", "running
+ * scenarios", "ARIO simulation", ...) and the share done, from 0 (started)
+ * to 1 (finished).  A task that cannot measure its share reports 0 and 1
+ * only.  Reports come from the calling thread; the function must not call
+ * back into clio.
+ *
+ * clio_progress_set -- route reports to fn with user (fn NULL: no reports,
+ * the default).  Process-wide: set it once, before the work starts.  The
+ * library itself never prints; the clio tool draws a progress line on a
+ * terminal.
+ */
+typedef void (*clio_progress_fn)(const char *task, double done, void *user);
+void clio_progress_set(clio_progress_fn fn, void *user);
+
+/* ------------------------------------------------------------------ */
 /* Clusters of related activities (docs/methods-clusters.md)          */
 /* ------------------------------------------------------------------ */
 

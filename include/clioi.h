@@ -24,6 +24,11 @@ int clioi_fail(clio_error *err, int status, const char *fmt, ...) CLIOI_PRINTF(3
 void clioi_report_add(clio_report *r, int severity, int status, const char *fmt, ...)
     CLIOI_PRINTF(4, 5);
 
+/* clioi_progress -- report `done` (0 .. 1) of a long task to the function
+ * set with clio_progress_set, if any (tables/progress.c). */
+void clioi_progress(const char *task, double done);
+/* clioi_progress_wanted -- whether anyone listens (skip building texts). */
+int clioi_progress_wanted(void);
 /* clioi_strdup -- strdup that accepts NULL (returns NULL). */
 char *clioi_strdup(const char *s);
 /* clioi_ends_with -- whether s ends with suffix. */

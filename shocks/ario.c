@@ -99,6 +99,7 @@ int clio_ario_run(const clio_table *t, const clio_ario_params *p, const clio_ari
         clioi_ario_step(&a, p, cap, &o);
         for (size_t i = 0; i < n; i++)
             r->loss[i] += (a.x0[i] - o.production[i]) * a.dt;
+        clioi_progress("ARIO simulation", (double)k / (double)p->steps);
     }
     *out = r;
     r = NULL;

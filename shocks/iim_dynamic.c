@@ -89,6 +89,7 @@ int clio_iim_dynamic(size_t n, const double *Astar, size_t lda, const double *k,
             double v = qt[i] + k[i] * (y[i] + (ct ? ct[i] : 0.0) - qt[i]);
             next[i] = v < 0 ? 0 : v > 1 ? 1 : v; /* a share of output lost */
         }
+        clioi_progress("dynamic inoperability", (t + 1.0) / (double)nsteps);
     }
     /* Trapezoidal rule over unit periods: the area under q_i(t). */
     for (size_t i = 0; loss && i < n; i++) {

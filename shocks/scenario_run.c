@@ -226,9 +226,14 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
         status = run_closure_prepare(&c, err);
     if (status == CLIO_OK && p.nbatch > 0)
         status = solve_batch(&c, s, &p, err);
-    for (size_t i = 0; i < clio_scenarios_count(s) && status == CLIO_OK; i++)
-        if (!p.batch[i])
+    size_t count = clio_scenarios_count(s);
+    clioi_progress("running scenarios", p.nbatch / (double)(count ? count : 1));
+    for (size_t i = 0; i < count && status == CLIO_OK; i++)
+        if (!p.batch[i]) {
             status = solve_one(&c, s, i, err);
+            clioi_progress("running scenarios", (i + 1.0) / (double)count);
+        }
+    clioi_progress("running scenarios", 1.0);
     free(p.batch);
     free(p.dynamic);
     if (status == CLIO_OK)

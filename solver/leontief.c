@@ -111,7 +111,11 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
     double anorm = build_i_minus_a(t, (flags & CLIO_FACTOR_CONSUME_Z) ? f->lu : t->Z, f->lu);
 
     lapack_int nn = (lapack_int)n;
+    char task[64];
+    snprintf(task, sizeof task, "factorising I - A (n = %zu)", n);
+    clioi_progress(task, 0.0); /* one LAPACK call: start and end only */
     lapack_int info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, nn, nn, f->lu, nn, f->ipiv);
+    clioi_progress(task, 1.0);
     if (info > 0) {
         size_t j = (size_t)info - 1;
         status = clioi_fail(err, CLIO_ESINGULAR,

@@ -8,6 +8,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* Report reading progress every 4 MiB: often enough to move, rarely enough
+ * to cost nothing. */
+#define PROGRESS_STEP ((size_t)4 << 20)
 
 typedef struct grid_builder {
     clioi_csv *csv;
@@ -115,10 +120,22 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
         goto done;
     }
 
+    /* progress: by bytes read, every PROGRESS_STEP bytes */
+    char task[256];
+    struct stat st;
+    double size = fstat(fileno(fp), &st) == 0 && st.st_size > 0 ? (double)st.st_size : 0.0;
+    size_t read_bytes = 0, next_report = 0;
+    snprintf(task, sizeof task, "reading %s", path);
+
     ssize_t len;
     while ((len = getline(&line, &line_cap, fp)) >= 0) {
         char *text = line;
         b.line++;
+        read_bytes += (size_t)len;
+        if (read_bytes >= next_report && size > 0.0) {
+            clioi_progress(task, (double)read_bytes / size);
+            next_report = read_bytes + PROGRESS_STEP;
+        }
         if (b.line == 1) {
             if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
                 text += 3;
@@ -150,6 +167,7 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
     }
     if (b.nomem)
         status = clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
+    clioi_progress(task, 1.0);
 
 done:
     free(line);

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Matrices of at least this many values (32 MB) are read in slabs with
+ * progress reports; smaller ones in one call. */
+#define PROGRESS_MIN_VALUES ((size_t)1 << 22)
+
 /* An open file being read: its id, and its path and err for messages. */
 typedef struct nc_in {
     int ncid;
@@ -216,14 +220,31 @@ static int read_indices(const nc_in *in, const char *name, int dimid, size_t cou
     return status;
 }
 
-/* read_doubles -- a data variable straight into the table's buffer. */
+/* read_doubles -- a data variable straight into the table's buffer.  A
+ * large matrix is read in slabs of its first dimension so that progress
+ * can be reported (the slabs are contiguous in dst). */
 static int read_doubles(const nc_in *in, const char *name, int ndims, const int *dims,
                         double *dst)
 {
     int varid, status = find_var(in, name, ndims, dims, VAR_NUMBER, &varid);
     if (status)
         return status;
-    int rc = nc_get_var_double(in->ncid, varid, dst);
+    size_t rows = 0, cols = 1;
+    int rc = nc_inq_dimlen(in->ncid, dims[0], &rows);
+    if (!rc && ndims == 2)
+        rc = nc_inq_dimlen(in->ncid, dims[1], &cols);
+    if (rc || ndims != 2 || rows * cols < PROGRESS_MIN_VALUES || !clioi_progress_wanted()) {
+        rc = rc ? rc : nc_get_var_double(in->ncid, varid, dst);
+        return rc ? fail_nc(in, rc, name) : CLIO_OK;
+    }
+    char task[256];
+    snprintf(task, sizeof task, "reading %s: %s", in->path, name);
+    size_t slab = rows / 64 + 1;
+    for (size_t r = 0; r < rows && !rc; r += slab) {
+        size_t start[2] = {r, 0}, count[2] = {r + slab <= rows ? slab : rows - r, cols};
+        rc = nc_get_vara_double(in->ncid, varid, start, count, dst + r * cols);
+        clioi_progress(task, (double)(r + count[0]) / (double)rows);
+    }
     return rc ? fail_nc(in, rc, name) : CLIO_OK;
 }
 
