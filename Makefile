@@ -72,6 +72,9 @@ $(BUILD)/tests/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libclio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libclio.a $(LDLIBS)
 
+# Every allocation in libclio.a goes through the test's counting wrappers.
+$(BUILD)/tests/test_alloc_failure.t: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+
 $(BUILD)/bench/%: benchmarks/%.c $(BUILD)/libclio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libclio.a $(LDLIBS)

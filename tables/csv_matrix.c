@@ -9,12 +9,12 @@ void clioi_lmatrix_free(clioi_lmatrix *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->rows; i++) {
+    /* the key arrays may be missing when their allocation failed */
+    for (size_t i = 0; m->row_keys && i < m->rows; i++)
         free(m->row_keys[i]);
-        if (m->units)
-            free(m->units[i]);
-    }
-    for (size_t j = 0; j < m->cols; j++)
+    for (size_t i = 0; m->units && i < m->rows; i++)
+        free(m->units[i]);
+    for (size_t j = 0; m->col_keys && j < m->cols; j++)
         free(m->col_keys[j]);
     free(m->row_keys);
     free(m->row_lines);

@@ -75,9 +75,9 @@ static int set_final_demand(clio_table *t, char *const *keys, const char *path,
             free(region);
         }
     }
-    return clioi_check_unique(keys, t->nfd, "final-demand", err) == CLIO_OK
-               ? CLIO_OK
-               : clioi_fail(err, CLIO_ELABEL, "%s: %s", path, err ? err->message : "");
+    int status = clioi_check_unique(keys, t->nfd, "final-demand", err);
+    return status == CLIO_OK ? CLIO_OK /* keep the status: out of memory is not a label error */
+                             : clioi_fail(err, status, "%s: %s", path, err ? err->message : "");
 }
 
 /* Header column c of satellites_Y.csv as a final-demand column of Y.csv

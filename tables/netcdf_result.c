@@ -80,10 +80,11 @@ static int check_names(const clio_result *r, const char *path, clio_error *err)
         if (!names[i])
             status = CLIO_ENOMEM;
     clio_error e;
-    if (status == CLIO_OK && clioi_check_unique(names, count, "variable", &e) != CLIO_OK)
+    if (status == CLIO_OK && (status = clioi_check_unique(names, count, "variable", &e)) ==
+                                 CLIO_ELABEL)
         status = clioi_fail(err, CLIO_ELABEL, "cannot write '%s': %s (field names clash)", path,
                             e.message);
-    else if (status == CLIO_ENOMEM)
+    if (status == CLIO_ENOMEM)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
     for (size_t i = 0; names && i < count; i++)
         free(names[i]);

@@ -123,9 +123,10 @@ static int set_names(const clioi_statoffice_layout *l, clio_table *t,
                           : kind == CLIO_LABEL_FINAL_DEMAND  ? t->fd_names
                           : kind == CLIO_LABEL_VALUE_ADDED   ? t->va_names
                                                              : t->sat_names;
-    if (clioi_check_unique(labels, p->count, what, l->err) == CLIO_OK)
+    int status = clioi_check_unique(labels, p->count, what, l->err);
+    if (status == CLIO_OK)
         return CLIO_OK;
-    return clioi_fail(l->err, CLIO_ELABEL, "%s: %s (%s)", l->csv->path,
+    return clioi_fail(l->err, status, "%s: %s (%s)", l->csv->path,
                       l->err ? l->err->message : "duplicate label", l->s->path);
 }
 
