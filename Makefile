@@ -1,5 +1,7 @@
 # clio -- GNU Makefile.  `make` builds libclio (static + shared) and the
-# `clio` tool; `make test` runs every test, plain and under ASan + UBSan;
+# `clio` tool; `make test` runs every test, plain and under ASan + UBSan,
+# then fuzzes every parser for a bounded time; `make valgrind` runs the
+# tests under valgrind;
 # `make demo` runs the example impact study on data/.  See README.md.
 
 ifeq ($(origin CC),default)
@@ -19,6 +21,12 @@ CFLAGS   += -std=c11 -Wall -Wextra -Werror -fPIC \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lyaml -lm
 
+# FUZZ=1 (make fuzz): libFuzzer coverage on every object, with ASan + UBSan.
+ifneq ($(FUZZ),)
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+endif
+
 ifneq ($(SANITIZE),)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
@@ -30,11 +38,14 @@ CLI_SRC  := $(wildcard cli/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+FUZZ_SECONDS ?= 15
 BENCH_SRC := $(wildcard benchmarks/*.c)
 BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
 
 .PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench clean \
-        man install uninstall
+        man install uninstall fuzz fuzz-run valgrind
 
 all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
 
@@ -93,6 +104,7 @@ test-asan:
 test: deps
 	$(MAKE) --no-print-directory test-plain
 	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory fuzz
 
 # The main job: the README's impact study on the embedded Germany 1995 table.
 # deps first, then a fresh make: compiler flags come from pkg-config, which
@@ -117,6 +129,23 @@ bench:
 	benchmarks/structural.sh
 	benchmarks/balance.sh
 	benchmarks/scenarios.sh
+
+# The whole test suite under valgrind (slow: minutes): unit tests and the
+# CLI tests with the tool wrapped by tests/valgrind/clio.sh.
+valgrind: all $(TEST_BIN)
+	tests/valgrind/run.sh $(BUILD)
+
+# Coverage-guided fuzzing of every parser (tests/fuzz/README.md): clang's
+# libFuzzer, FUZZ_SECONDS per target, then the saved regressions.
+fuzz:
+	@scripts/install-deps.sh fuzz
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libclio.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libclio.a $(LDLIBS)
 
 # Man pages, generated from each command's --help by help2man.
 man: $(BUILD)/man/clio.1

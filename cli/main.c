@@ -1,6 +1,8 @@
 /* main.c -- `clio <command> [options]`: dispatch through a static table. */
 #include "cli.h"
 
+#include <unistd.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -60,8 +62,17 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int status = commands[i].run(argc - 1, argv + 1);
+            if (status == CLIO_EWRITE) {
+                /* After a NetCDF write failed (disk full), HDF5's exit
+                 * handler crashes closing the failed file again; the
+                 * temporary file is already removed, so leave without it. */
+                fflush(NULL);
+                _exit(status);
+            }
+            return status;
+        }
     fprintf(stderr, "clio: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return CLI_EXIT_USAGE;

@@ -1,20 +1,22 @@
 #!/bin/sh
 # install-deps.sh -- install the Debian packages clio needs, when missing.
-# Usage: scripts/install-deps.sh [build|install|test|bench]   (default: test)
+# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench]   (default: test)
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 
 build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev libigraph-dev"
 install_pkgs="$build_pkgs help2man"
-test_pkgs="$install_pkgs perl bats python3-xarray python3-netcdf4 man-db"
+fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
+test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 man-db"
 bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
 
 case "${1:-test}" in
 build) want=$build_pkgs ;;
 install) want=$install_pkgs ;;
+fuzz) want=$fuzz_pkgs ;;
 test) want=$test_pkgs ;;
 bench) want=$bench_pkgs ;;
-*) echo "usage: $0 [build|install|test|bench]" >&2; exit 64 ;;
+*) echo "usage: $0 [build|install|fuzz|test|bench]" >&2; exit 64 ;;
 esac
 
 missing=""

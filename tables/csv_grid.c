@@ -96,12 +96,53 @@ static unsigned char detect_delimiter(const char *line)
     return tabs > commas ? CSV_TAB : CSV_COMMA;
 }
 
+/* The offset of the first byte of s[0..len) that is not part of valid
+ * UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF), or
+ * CLIO_NONE.  Labels end up in NetCDF strings, which must be UTF-8. */
+static size_t first_invalid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t need;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            need = 1, min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2, min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3, min = 0x10000;
+        } else {
+            return i;
+        }
+        unsigned code = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            code = code << 6 | (s[i + k] & 0x3F);
+        }
+        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return CLIO_NONE;
+}
+
 int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
 {
     *out = NULL;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return clioi_fail(err, CLIO_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(fp), &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))) {
+        /* a directory cannot be read; a device such as /dev/zero would never end */
+        fclose(fp);
+        return clioi_fail(err, CLIO_EIO, "%s: cannot read: not a regular file", path);
+    }
 
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -122,8 +163,7 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
 
     /* progress: by bytes read, every PROGRESS_STEP bytes */
     char task[256];
-    struct stat st;
-    double size = fstat(fileno(fp), &st) == 0 && st.st_size > 0 ? (double)st.st_size : 0.0;
+    double size = S_ISREG(st.st_mode) && st.st_size > 0 ? (double)st.st_size : 0.0;
     size_t read_bytes = 0, next_report = 0;
     snprintf(task, sizeof task, "reading %s", path);
 
@@ -142,6 +182,22 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
                 len -= 3;
             }
             csv_set_delim(&parser, detect_delimiter(text));
+        }
+        if (b.line == 1 && len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                        (text[0] == '\xFE' && text[1] == '\xFF'))) {
+            status = clioi_fail(err, CLIO_EFORMAT,
+                                "%s: the file is UTF-16; convert it to UTF-8, e.g. "
+                                "iconv -f utf-16 -t utf-8",
+                                path);
+            goto done;
+        }
+        size_t bad = first_invalid_utf8((const unsigned char *)text, (size_t)len);
+        if (bad != CLIO_NONE) {
+            status = clioi_fail(err, CLIO_EFORMAT,
+                                "%s:%zu: byte %zu is not UTF-8 (the file may be Latin-1 or "
+                                "Windows-1252: convert it, e.g. iconv -f latin1 -t utf-8)",
+                                path, b.line, bad + 1);
+            goto done;
         }
         if (memchr(text, '\0', (size_t)len)) {
             status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: binary data (NUL byte) in a CSV file",

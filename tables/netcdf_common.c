@@ -20,7 +20,7 @@ static int fill_file(const clioi_atomic *a, const clioi_nc_writer *w, const void
         return rc;
     rc = w->fill(ncid, obj, out);
     /* nc_close flushes HDF5's buffers: its failure is a write failure. */
-    int rc_close = rc ? nc_abort(ncid) : nc_close(ncid);
+    int rc_close = nc_close(ncid);
     return rc ? rc : rc_close;
 }
 

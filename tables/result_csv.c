@@ -4,6 +4,7 @@
 #include "clioi.h"
 
 #include <math.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,7 @@ int clio_result_write_csv(const clio_result *r, FILE *fp, clio_error *err)
         free(sums);
     }
     if (ferror(fp))
-        return clioi_fail(err, CLIO_EWRITE, "cannot write the CSV output");
+        return clioi_fail(err, CLIO_EWRITE, "cannot write the CSV output: %s", strerror(errno));
     return CLIO_OK;
 }
 
@@ -197,6 +198,6 @@ int clio_result_write_text(const clio_result *r, FILE *fp, clio_error *err)
     free(cols);
     free(sums);
     if (ferror(fp))
-        return clioi_fail(err, CLIO_EWRITE, "cannot write the output");
+        return clioi_fail(err, CLIO_EWRITE, "cannot write the output: %s", strerror(errno));
     return CLIO_OK;
 }

@@ -4,6 +4,7 @@
 #include "clioi.h"
 
 #include <math.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,7 +85,7 @@ int clio_scenario_results_write_csv(const clio_scenario_results *r, FILE *fp, cl
     }
     free(base);
     if (ferror(fp))
-        return clioi_fail(err, CLIO_EWRITE, "cannot write the CSV output");
+        return clioi_fail(err, CLIO_EWRITE, "cannot write the CSV output: %s", strerror(errno));
     return CLIO_OK;
 }
 
@@ -121,7 +122,7 @@ int clio_scenario_series_write_csv(const clio_scenario_results *r, FILE *fp, cli
             }
     }
     if (ferror(fp))
-        return clioi_fail(err, CLIO_EWRITE, "cannot write the series CSV");
+        return clioi_fail(err, CLIO_EWRITE, "cannot write the series CSV: %s", strerror(errno));
     return CLIO_OK;
 }
 
@@ -185,7 +186,7 @@ int clio_scenario_results_write_text(const clio_scenario_results *r, FILE *fp, c
     }
     free(base);
     if (ferror(fp))
-        return clioi_fail(err, CLIO_EWRITE, "cannot write the output");
+        return clioi_fail(err, CLIO_EWRITE, "cannot write the output: %s", strerror(errno));
     return CLIO_OK;
 }
 

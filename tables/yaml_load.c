@@ -21,6 +21,10 @@ int clioi_yaml_load(const char *path, const char *what, struct yaml_document_s *
         fclose(fp);
         return clioi_fail(err, CLIO_EIO, "%s: the %s is a directory", path, what);
     }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) { /* /dev/zero would never end */
+        fclose(fp);
+        return clioi_fail(err, CLIO_EIO, "%s: the %s is not a regular file", path, what);
+    }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         fclose(fp);
