@@ -1638,6 +1638,140 @@ int clio_clusters_find(const clio_table *t, const clio_cluster_options *o, clio_
                        clio_error *err);
 void clio_clusters_free(clio_clusters *c);
 
+
+/* ------------------------------------------------------------------ */
+/* Social accounting matrix: household income groups                   */
+/* (SAM closure, Miyazawa, Pyatt-Round; docs/methods-sam.md)           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_household_consumption_read_csv -- how the household-consumption
+ * column of t is split over the groups of d: a CSV with the columns
+ * sector,group,share (and region, needed in multi-region tables), by
+ * header name.  share[i + n*g] (n = t->n, g in d's group order) is the part
+ * of the column's purchase from sector i made by group g; `share` (n x
+ * d->ngroups) is zeroed first, and sectors not listed are bought by no group
+ * (their household demand stays exogenous).  CLIO_ELABEL for an unknown
+ * sector or group or a (sector, group) pair given twice, CLIO_EVALUE for a
+ * share outside [0, 1] or shares of one sector adding up to more than 1,
+ * CLIO_EFORMAT for a missing column or a non-number; messages name
+ * file:line.
+ */
+int clio_household_consumption_read_csv(const char *path, const clio_table *t,
+                                        const clio_income_distribution *d, double *share,
+                                        clio_error *err);
+
+/*
+ * clio_household_transfers_read_csv -- transfers between household groups
+ * (optional): a CSV with the columns from,to,share: group `to` receives
+ * `share` of the total income of group `from`.  H (k x k, k = d->ngroups,
+ * column-major, zeroed first) gets H[to + k*from] = share.  CLIO_ELABEL for
+ * an unknown group, a pair given twice or from = to, CLIO_EVALUE for a share
+ * outside [0, 1] or one group giving away more than all its income;
+ * messages name file:line.
+ */
+int clio_household_transfers_read_csv(const char *path, const clio_income_distribution *d,
+                                      double *H, clio_error *err);
+
+/*
+ * clio_sam -- a one-region table closed for k household groups: the
+ * endogenous accounts of a social accounting matrix (SAM) are production
+ * (n sectors), factors (the m value-added rows paid to some group) and
+ * households (k groups).  Coefficients, all column-major:
+ *   F   m x n (ld m)  factor income per unit of output, V(c, j) / x_j
+ *   D   k x m (ld k)  share of factor c paid to group h (d's shares)
+ *   VH  k x n (ld k)  = D F: group income per unit of output
+ *   C   n x k (ld n)  purchases from sector i per unit of group income,
+ *                     Y(i, household column) share(i, h) / income_h
+ *   H   k x k (ld k)  transfers: H(h, g) per unit of income of g
+ * income_h is the base year's total income of group h (factor income
+ * VH x plus transfers received): income = (I - H)^-1 VH x.  groups[0] is
+ * the lowest-income group (the first group of the distribution file).
+ */
+typedef struct clio_sam {
+    size_t n, k, m;
+    char **groups;       /* k names, copied from the distribution */
+    size_t *factor_rows; /* m indices into the table's value-added rows */
+    double *F, *D, *VH, *C, *H;
+    double *income;      /* k */
+} clio_sam;
+
+/*
+ * clio_sam_define -- build the closure from t, the income distribution d
+ * (read for t), the final-demand column named `household_column`, the
+ * consumption shares (n x d->ngroups, ld n, as clio_household_consumption_
+ * read_csv gives) and the transfers H (k x k, or NULL for none).  With one
+ * group receiving all of one value-added row and buying share 1 of every
+ * sector, the closure is the Type II closure of clio_households_define.
+ * Errors: CLIO_EINVAL for a multi-regional table (groups per region are not
+ * supported yet), CLIO_ELABEL for an unknown or repeated column, CLIO_EDIM
+ * when d was read for another table, CLIO_EVALUE for a non-finite share, a
+ * distribution that pays no value added to households or a group with no
+ * income, CLIO_ESINGULAR when the transfers give away all income in a loop.
+ */
+int clio_sam_define(const clio_table *t, const clio_income_distribution *d,
+                    const char *household_column, const double *consumption_share,
+                    const double *transfers, clio_sam **out, clio_error *err);
+void clio_sam_free(clio_sam *s);
+
+/*
+ * clio_sam_miyazawa -- Miyazawa's interrelational income multiplier
+ * K = (I_k - H - VH L C)^-1 (k x k, ld ldk): K(h, g) is the income of group h
+ * generated, all rounds included, by one unit of exogenous income of group
+ * g.  L is never formed: one transposed solve with the open factor f for
+ * the k rows of VH.  CLIO_ESINGULAR when I - H - VH L C is (nearly)
+ * singular (reciprocal condition number below CLIO_RCOND_WARN),
+ * CLIO_ENONPRODUCTIVE when K is not >= 0 (the closed model is not
+ * productive); messages name the group.
+ */
+int clio_sam_miyazawa(const clio_table *t, const clio_leontief *f, const clio_sam *s,
+                      double *K, size_t ldk, clio_error *err);
+
+/*
+ * clio_sam_multipliers -- SAM multipliers per unit of final demand for each
+ * sector j, open (Type I, households exogenous) and closed (households
+ * endogenous).  Accounts: "income:<group>" for each group (the lowest-
+ * income group first), "income:households" (their sum), then "output",
+ * the value-added rows and the satellites.  Fields:
+ *   "coefficient"    direct: VH(h, j) for incomes, else as clio_multipliers
+ *   "open_effect"    d' L e_j (for group h: (VH L)(h, j))
+ *   "closed_effect"  in the closed model: d' L (I + C K VH L) e_j, and
+ *                    (K VH L)(h, j) for the income of group h
+ *   "induced"        closed_effect - open_effect
+ *   "closed_share"   for income accounts, the share of closed household
+ *                    income going to the group (NaN for other accounts)
+ * With one group as in clio_sam_define's note, "closed_effect" equals the
+ * "type2_effect" of clio_multipliers_type2.
+ */
+int clio_sam_multipliers(const clio_table *t, const clio_leontief *f, const clio_sam *s,
+                         clio_result **out, clio_error *err);
+
+/*
+ * clio_sam_decomposition -- Pyatt & Round's (1979) decomposition of the
+ * accounting multipliers Ma = (I - An)^-1 = M3 M2 M1 (production, factors,
+ * households endogenous), additively Ma = I + (M1 - I) + (M2 - I) M1 +
+ * (M3 - I) M2 M1, for the columns of the production account: one row per
+ * sector j (a unit of final demand for j).  Accounts: "output" (sum over
+ * the production rows), "factor:<row>" for each factor, "income:<group>"
+ * for each group.  Fields: "initial" (I), "transfer" (M1 - I, effects
+ * inside the production account: L - I), "open_loop" ((M2 - I) M1: from
+ * production to factors to households: F L, (I - H)^-1 VH L), "closed_loop"
+ * ((M3 - I) M2 M1: household spending fed back), "total" (Ma).  Computed
+ * by solves with f, for any n.
+ */
+int clio_sam_decomposition(const clio_table *t, const clio_leontief *f, const clio_sam *s,
+                           clio_result **out, clio_error *err);
+
+/*
+ * clio_sam_impact -- income of each household group for a final-demand
+ * change df (n values) in the closed SAM: income (k values) = K VH L df,
+ * and, when dx is not NULL, the output change dx (n values) = L df +
+ * L C income.  For the scorecard: income[0] is the lowest-income group's.
+ * Errors as clio_sam_miyazawa, and CLIO_EVALUE for a non-finite df.
+ */
+int clio_sam_impact(const clio_table *t, const clio_leontief *f, const clio_sam *s,
+                    const double *df, double *income, double *dx, clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif
