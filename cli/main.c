@@ -29,6 +29,7 @@ static const struct command {
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
     {"cluster-effects", cmd_cluster_effects, "cluster multipliers, cluster linkages and extraction"},
+    {"shared-value", cmd_shared_value, "shared-value scorecard of policy options: jobs, income, emissions, Pareto"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
