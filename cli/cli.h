@@ -159,5 +159,7 @@ int cmd_symmetric(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
 int cmd_iim(int argc, char **argv);
 int cmd_sam(int argc, char **argv);
+int cmd_cluster_effects(int argc, char **argv);
+int cmd_shared_value(int argc, char **argv);
 
 #endif

@@ -31,6 +31,8 @@ static const struct command {
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
     {"sam", cmd_sam, "income of household groups per unit of demand: SAM closure, Miyazawa, Pyatt-Round"},
+    {"cluster-effects", cmd_cluster_effects, "cluster multipliers, cluster linkages and extraction"},
+    {"shared-value", cmd_shared_value, "shared-value scorecard of policy options: jobs, income, emissions, Pareto"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

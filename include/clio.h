@@ -1771,6 +1771,179 @@ int clio_sam_decomposition(const clio_table *t, const clio_leontief *f, const cl
  */
 int clio_sam_impact(const clio_table *t, const clio_leontief *f, const clio_sam *s,
                     const double *df, double *income, double *dx, clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Cluster effects and the shared-value scorecard                     */
+/* (docs/methods-shared-value.md)                                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_cluster_effects -- what a unit of final demand spread over each
+ * cluster (group of sectors, by the output or final-demand mix of
+ * clio_group_mix) causes: X = L W (Type I) or, with h, the closed model's
+ * X2 = X + (L HC) S^-1 (HR X) (Type II).
+ *
+ *   effects   rows = clusters (row_region CLIO_NONE), accounts = output,
+ *             V rows, satellites.  Fields:
+ *               direct, indirect, [induced (Type II only)], total
+ *                   total = the cluster multiplier  sum_i d_ai X2_ig;
+ *                   direct = sum_i d_ai w_ig (the demand itself)
+ *               in_cluster, in_cluster_share   the part of total on the
+ *                   cluster's own members (and its share of total)
+ *               in_region, in_region_share     ... on every sector of the
+ *                   regions the cluster's members are in
+ *               backward_index   total / its mean over clusters
+ *               forward_index    sum_g M_a(h, g) / its mean over clusters,
+ *                   M_a(h, g) = sum_{i in h} d_ai X2_ig
+ *               extraction_total, extraction_percent   what the account
+ *                   loses when the whole cluster is extracted
+ *                   (clio_extract_groups, Type I)
+ *   linkage   (ngroups + 1) x ngroups, ld ngroups + 1, column-major:
+ *             linkage(h, g) = output of cluster h (sum over its members)
+ *             per unit of final demand spread over cluster g; row
+ *             ngroups is the rest of the economy (sectors in no cluster).
+ *             With clusters that do not overlap, column g sums to the
+ *             output multiplier of g.
+ *   w         n x ngroups, ld n: the demand mix used (clio_group_mix)
+ *
+ * Needs t->Z (extraction).  CLIO_EVALUE names a cluster whose members
+ * have nothing to weight by; CLIO_EINVAL for an empty cluster.
+ */
+typedef struct clio_cluster_effects {
+    size_t n, ngroups;
+    char **groups;       /* ngroups names                            */
+    int type;            /* 1 or 2                                   */
+    int mix;             /* enum clio_group_mix_kind                 */
+    clio_result *effects;
+    double *linkage;     /* (ngroups + 1) x ngroups                  */
+    double *w;           /* n x ngroups                              */
+} clio_cluster_effects;
+
+int clio_cluster_effects_compute(const clio_table *t, const clio_leontief *f,
+                                 const clio_households *h, const clio_groups *g, int mix,
+                                 clio_cluster_effects **out, clio_error *err);
+void clio_cluster_effects_free(clio_cluster_effects *c);
+
+/* clio_cluster_linkages_save_csv -- the linkage matrix as CSV, atomically:
+ * header "output_of,<cluster g>...", rows per cluster h, then
+ * "rest_of_economy", "total" (column sums) and "backward_index". */
+int clio_cluster_linkages_save_csv(const clio_cluster_effects *c, const char *path,
+                                   clio_error *err);
+/* clio_cluster_effects_save -- the effects result: a readable table when
+ * path ends in ".txt", NetCDF for ".nc", else tidy CSV; atomic. */
+int clio_cluster_effects_save(const clio_cluster_effects *c, const char *path, clio_error *err);
+
+/* clio_scenarios_cost -- the `cost:` of scenario i (public money spent by
+ * a policy option, in the table's money unit; > 0), NaN when absent. */
+double clio_scenarios_cost(const clio_scenarios *s, size_t i);
+
+/*
+ * clio_scorecard -- the shared-value scorecard of policy options: for
+ * every option o and criterion c, value[o + noptions * c].  Criteria
+ * (docs/methods-shared-value.md): economic (output, value_added,
+ * va_kept_share, va_target_share), social (jobs, jobs:<satellite> per
+ * employment satellite, income:<group> per household group,
+ * income_lowest), environmental (env:<satellite>, lower is better),
+ * other satellites (sat:<satellite>); then, when some option has a cost,
+ * "<criterion>/cost" for the additive ones: value / cost (NaN where an
+ * option has no cost).
+ *
+ *   direction[c]   +1 higher is better, -1 lower is better
+ *   kind[c]        "economic", "social", "environmental", "other"
+ *   cost[o]        public money (NaN: none)
+ *   weight[c]      after clio_scorecard_rank: the normalised weight (sum
+ *                  1) of a chosen criterion, 0 for one chosen with weight
+ *                  0, NaN for one not chosen
+ *   normalised     noptions x ncriteria: min-max over options, 1 = best
+ *                  (NaN for criteria not chosen)
+ *   score[o]       sum_c weight_c normalised_oc (NaN without weights)
+ *   rank[o]        1 = highest score, ties share a rank (0 without weights)
+ *   pareto[o]      1 when no option dominates o on the chosen criteria
+ */
+typedef struct clio_scorecard {
+    size_t noptions, ncriteria;
+    char **options;
+    char **descriptions; /* noptions, entries may be NULL */
+    char **criteria;
+    char **units;
+    char **kind;
+    int *direction;
+    double *cost;
+    double *value;
+    double *weight;
+    double *normalised;
+    double *score;
+    size_t *rank;
+    unsigned char *pareto;
+    int weighted;        /* clio_scorecard_rank was given weights */
+    char *unit;          /* the money unit (may be NULL) */
+} clio_scorecard;
+
+/* clio_scorecard_alloc -- an empty scorecard (values NaN, directions +1,
+ * labels NULL) to fill; NULL when out of memory. */
+clio_scorecard *clio_scorecard_alloc(size_t noptions, size_t ncriteria);
+void clio_scorecard_free(clio_scorecard *sc);
+/* clio_scorecard_find -- index of criterion `name`, or CLIO_NONE. */
+size_t clio_scorecard_find(const clio_scorecard *sc, const char *name);
+
+/*
+ * Options of the scorecard.
+ *   distribution  income shares of household groups (NULL: no income
+ *                 criteria)
+ *   lowest        the lowest-income group (NULL: the distribution's first)
+ *   environmental satellites counted as environmental (lower is better)
+ *                 besides the documented name rule; NULL-terminated, may
+ *                 be NULL
+ */
+typedef struct clio_scorecard_options {
+    const clio_income_distribution *distribution;
+    const char *lowest;
+    const char *const *environmental;
+} clio_scorecard_options;
+
+/* clio_scorecard_from_scenarios -- one option per scenario of s (the
+ * demand-driven model; other models as clio_scenarios_run solves them),
+ * costs from `cost:`.  The target regions of an option are those where its
+ * final demand changes (all regions when none does). */
+int clio_scorecard_from_scenarios(const clio_scenarios *s, const clio_table *t,
+                                  const clio_leontief *f, const clio_households *h,
+                                  const clio_scorecard_options *o, clio_scorecard **out,
+                                  clio_error *err);
+
+/* clio_scorecard_from_groups -- one option per group: `amount` of final
+ * demand spread over the group by clio_group_mix, with cost = amount. */
+int clio_scorecard_from_groups(const clio_table *t, const clio_leontief *f,
+                               const clio_households *h, const clio_groups *g, int mix,
+                               double amount, const clio_scorecard_options *o,
+                               clio_scorecard **out, clio_error *err);
+
+/*
+ * clio_scorecard_rank -- weigh, rank and find the Pareto set.  weights
+ * (ncriteria; NaN: criterion not chosen) must be >= 0 and finite with a
+ * positive sum; NULL: no ranking, Pareto over every criterion without
+ * "/cost".  direction (ncriteria, +1/-1; NULL: the scorecard's) overrides
+ * the directions of the chosen criteria.  A chosen criterion with a NaN
+ * value (an option without cost) is CLIO_EVALUE naming it.
+ */
+int clio_scorecard_rank(clio_scorecard *sc, const double *weights, const int *direction,
+                        clio_error *err);
+
+/* clio_scorecard_weights_read_csv -- a weights CSV (criterion,weight
+ * [,direction]; direction "higher" or "lower") into weights and direction
+ * (ncriteria each; unlisted criteria NaN / unchanged).  CLIO_ELABEL for an
+ * unknown criterion or one listed twice, CLIO_EVALUE for a negative or
+ * non-finite weight or all weights zero, CLIO_EFORMAT for a bad direction
+ * or missing column; messages name file:line. */
+int clio_scorecard_weights_read_csv(const char *path, const clio_scorecard *sc,
+                                    double *weights, int *direction, clio_error *err);
+
+/* Writers: a readable table (criteria down, options across), a CSV with
+ * one row per option (option,cost,<criteria>...,score,rank,pareto) and
+ * NetCDF (dims option, criterion).  clio_scorecard_save: NetCDF for .nc,
+ * else the CSV; atomic. */
+int clio_scorecard_write_text(const clio_scorecard *sc, FILE *fp, clio_error *err);
+int clio_scorecard_write_csv(const clio_scorecard *sc, FILE *fp, clio_error *err);
+int clio_scorecard_write_netcdf(const clio_scorecard *sc, const char *path, clio_error *err);
+int clio_scorecard_save(const clio_scorecard *sc, const char *path, clio_error *err);
 
 #ifdef __cplusplus
 }

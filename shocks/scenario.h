@@ -84,6 +84,7 @@ extern const clioi_scn_ario_field clioi_scn_ario_fields[CLIOI_SCN_ARIO_FIELDS];
 typedef struct clioi_scenario {
     const char *name, *description;
     size_t line;
+    double cost; /* `cost:` public money spent (> 0), NaN when absent; not inherited */
     clioi_scn_name inherits;
     size_t base; /* index of the base scenario, or CLIO_NONE */
 

@@ -14,7 +14,7 @@
 
 static const char *const scenario_keys[] = {
     "name",  "description", "inherits",      "model", "demand", "capacity", "coefficients",
-    "costs", "primary",     "inoperability", "ario",  NULL};
+    "costs", "primary",     "inoperability", "ario",  "cost",   NULL};
 static const char *const demand_keys[] = {"region",   "sector",          "group", "category",
                                           "category_region", "change", NULL};
 static const char *const capacity_keys[] = {"region", "sector", "group", "limit", NULL};
@@ -427,12 +427,34 @@ static int parse_changes(const clioi_scn_parser *p, clioi_scenario *sc, yaml_nod
     return CLIO_OK;
 }
 
+/* `cost:` -- the public money a policy option spends (shared-value
+ * scorecard), in the table's money unit: a number > 0. */
+static int parse_cost_key(const clioi_scn_parser *p, clioi_scenario *sc, yaml_node_t *node)
+{
+    clioi_scn_amount a;
+    int status = clioi_scn_amount_of(p, node, "cost", CLIOI_SCN_NUMBER, &a);
+    if (status != CLIO_OK)
+        return status;
+    if (!(a.value > 0))
+        return clioi_scn_fail(p, CLIO_EVALUE, node, "'cost' must be > 0, not %g", a.value);
+    sc->cost = a.value;
+    return CLIO_OK;
+}
+
+double clio_scenarios_cost(const clio_scenarios *s, size_t i)
+{
+    return s && i < s->count ? s->items[i].cost : NAN;
+}
+
 int clioi_scn_parse(const clioi_scn_parser *p, yaml_node_t *node, clioi_scenario *sc)
 {
+    sc->cost = NAN;
     int status = clioi_scn_check_keys(p, node, "a scenario", scenario_keys);
     if (status != CLIO_OK)
         return status;
     yaml_node_t *v;
+    if ((v = clioi_scn_lookup(p, node, "cost")) && (status = parse_cost_key(p, sc, v)) != CLIO_OK)
+        return status;
     if ((v = clioi_scn_lookup(p, node, "description")) &&
         (status = clioi_scn_text(p, v, "description", &sc->description)) != CLIO_OK)
         return status;
