@@ -28,6 +28,8 @@ static const struct command {
     {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
+    {"accounts", cmd_accounts, "typed satellite accounts (bridges) and user indicators with units"},
+    {"tbl", cmd_tbl, "triple-bottom-line intensities of sectors and clusters, direct and total"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

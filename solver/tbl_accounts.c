@@ -47,11 +47,26 @@ static const char *const income_words[] = {"compensation", "wage", "salar", "inc
 static const char *const people_words[] = {"person", "people", "job", "employ", "worker", "hour",
                                            "fte", "skill", "gender", "occupation", NULL};
 
-/* V rows that are not value added: imports, taxes on products, margins. */
+/* Whether `text` says "product" other than as part of "production". */
+static int mentions_products(const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i + 7 <= n; i++) {
+        size_t k = 0;
+        while (k < 7 && tolower((unsigned char)text[i + k]) == "product"[k])
+            k++;
+        if (k == 7 && tolower((unsigned char)text[i + 7]) != 'i')
+            return 1;
+    }
+    return 0;
+}
+
+/* V rows that are not value added: imports, taxes on products (not those
+ * on production), margins. */
 static int is_value_added(const char *name)
 {
     return !mentions(name, "import") && !mentions(name, "margin") &&
-           !(mentions(name, "tax") && mentions(name, "product"));
+           !(mentions(name, "tax") && mentions_products(name));
 }
 
 static int satellite_domain(const clio_table *t, size_t k)
