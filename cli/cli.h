@@ -161,5 +161,7 @@ int cmd_iim(int argc, char **argv);
 int cmd_sam(int argc, char **argv);
 int cmd_cluster_effects(int argc, char **argv);
 int cmd_shared_value(int argc, char **argv);
+int cmd_accounts(int argc, char **argv);
+int cmd_tbl(int argc, char **argv);
 
 #endif

@@ -33,6 +33,8 @@ static const struct command {
     {"sam", cmd_sam, "income of household groups per unit of demand: SAM closure, Miyazawa, Pyatt-Round"},
     {"cluster-effects", cmd_cluster_effects, "cluster multipliers, cluster linkages and extraction"},
     {"shared-value", cmd_shared_value, "shared-value scorecard of policy options: jobs, income, emissions, Pareto"},
+    {"accounts", cmd_accounts, "typed satellite accounts (bridges) and user indicators with units"},
+    {"tbl", cmd_tbl, "triple-bottom-line intensities of sectors and clusters, direct and total"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

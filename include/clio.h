@@ -1944,6 +1944,138 @@ int clio_scorecard_write_text(const clio_scorecard *sc, FILE *fp, clio_error *er
 int clio_scorecard_write_csv(const clio_scorecard *sc, FILE *fp, clio_error *err);
 int clio_scorecard_write_netcdf(const clio_scorecard *sc, const char *path, clio_error *err);
 int clio_scorecard_save(const clio_scorecard *sc, const char *path, clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Socio-economic accounts and the triple bottom line                 */
+/* (docs/methods-accounts.md)                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_table_add_satellites -- a copy of table t with `count` satellite
+ * accounts appended: names[k] (unit units[k], NULL for none), values
+ * S[k + lds*j] for sector j and, when SY is not NULL, SY[k + ldsy*c] for
+ * final-demand column c (else zero).  CLIO_ELABEL for an empty name or one
+ * that an account of t or another new one already has, CLIO_EVALUE for a
+ * value that is not finite.  *out is NULL on failure; t is not changed.
+ */
+int clio_table_add_satellites(const clio_table *t, size_t count, const char *const *names,
+                              const char *const *units, const double *S, size_t lds,
+                              const double *SY, size_t ldsy, clio_table **out,
+                              clio_error *err);
+
+/*
+ * clio_table_split_satellites_csv -- split satellite accounts of t into
+ * types through the bridge file at `path` (columns region,sector,account,
+ * type,share, region only for multi-region tables; or account,type,share:
+ * the same shares for every sector).  Each (account, type) becomes a new
+ * satellite "account:type" = share * account, in the account's unit, so
+ * the types of a sector add up to the account.  With one set of shares for
+ * all sectors, satellites of final demand (SY) are split too; per-sector
+ * shares leave the types' SY zero.  The shares of one sector's account
+ * must sum to 1 within CLIO_BRIDGE_TOL; a sector without shares is
+ * allowed only where the account is zero.  Errors (messages with
+ * file:line): CLIO_ELABEL unknown account, region or sector, a row given
+ * twice, a new name that exists; CLIO_EVALUE a share that is NaN, negative
+ * or above 1, shares not summing to 1 (naming the sector), a non-zero
+ * account without shares; CLIO_EFORMAT a missing column.  The result is a
+ * new table (*out); nothing is returned on failure.
+ */
+#define CLIO_BRIDGE_TOL 1e-6
+int clio_table_split_satellites_csv(const clio_table *t, const char *path, clio_table **out,
+                                    clio_error *err);
+
+/*
+ * clio_table_add_indicators_csv -- add user indicators (hours, emissions,
+ * any quantity with a unit) from the CSV at `path` as satellites of a
+ * copy of t.  Two layouts:
+ *   long:  region,sector,indicator,unit,value (region only for multi-region
+ *          tables), one row per (sector, indicator); sectors not listed are 0
+ *   wide:  indicator,unit,<sector key>... (as data/germany_1995/
+ *          satellites.csv; the first header field may be any name), one row
+ *          per indicator; sector columns not given are 0
+ * The layout is long when the header has a column 'sector'.  Errors
+ * (messages with file:line): CLIO_ELABEL unknown region or sector, an
+ * indicator given twice for a sector (or a wide row twice), a name the
+ * table already has, units that differ between rows of one indicator;
+ * CLIO_EVALUE a value that is NaN, infinite or negative; CLIO_EFORMAT a
+ * missing column or a number that does not parse.
+ */
+int clio_table_add_indicators_csv(const clio_table *t, const char *path, clio_table **out,
+                                  clio_error *err);
+
+/* The three domains of a triple-bottom-line account. */
+enum clio_domain { CLIO_DOMAIN_ECONOMIC = 0, CLIO_DOMAIN_SOCIAL = 1, CLIO_DOMAIN_ENVIRONMENTAL = 2 };
+/* clio_domain_name -- "economic", "social" or "environmental" (NULL when
+ * domain is none of them). */
+const char *clio_domain_name(int domain);
+
+/*
+ * clio_tbl_accounts -- the accounts of a triple-bottom-line analysis of a
+ * table: "output", every value-added row, "value_added" (the sum of the V
+ * rows that are value added, see below; left out when no row is, or when a
+ * V row is itself named "value_added"), then every satellite; with unit and
+ * domain.  in_value_added[k] (nva flags) says whether V row k is summed
+ * into "value_added": all rows but imports, taxes less subsidies on
+ * products and (import) margins, told by their names (containing "import",
+ * "margin", or both "tax" and "product", any case).  Default domains:
+ * economic for output and V rows, social for compensation/wages/income V
+ * rows; satellites social when the name or unit speaks of persons, jobs,
+ * employment, workers, hours, FTE, wages or income, economic when their
+ * unit is the table's monetary unit, else environmental.
+ */
+typedef struct clio_tbl_accounts {
+    size_t naccounts;
+    char **names;
+    char **units;
+    int *domain;                    /* enum clio_domain, per account */
+    size_t nva;
+    unsigned char *in_value_added; /* nva flags */
+    size_t value_added;            /* index of "value_added", or CLIO_NONE */
+} clio_tbl_accounts;
+
+/* clio_tbl_accounts_make -- the accounts of t with the default domains. */
+int clio_tbl_accounts_make(const clio_table *t, clio_tbl_accounts **out, clio_error *err);
+/* clio_tbl_accounts_read_domains -- override domains from a CSV with the
+ * columns account,domain (domain: economic, social or environmental).
+ * CLIO_ELABEL (file:line) for an unknown or repeated account, CLIO_EVALUE
+ * for an unknown domain, CLIO_EFORMAT for a missing column. */
+int clio_tbl_accounts_read_domains(clio_tbl_accounts *a, const char *path, clio_error *err);
+void clio_tbl_accounts_free(clio_tbl_accounts *a);
+
+/*
+ * clio_tbl -- triple-bottom-line intensities (Foran, Lenzen & Dey 2005;
+ * Kucukvar et al. 2014) for every account of a (made by
+ * clio_tbl_accounts_make for t) and every sector, then every group of g
+ * (NULL: none), whose unit of final demand is spread over its members by
+ * clio_group_mix(mix).  Fields:
+ *   direct    d_j = c_j / x_j, the account per unit of output
+ *   total     m_j = (d' L)_j, embodied in a unit of the sector's final
+ *             demand through the supply chain (one transposed solve per
+ *             account, all accounts in one block; no inverse)
+ *   embodied  m_j y_j, the account embodied in the sector's final demand
+ *             y_j (row sum of Y)
+ * A group's direct and total are w_g' d and w_g' m (w_g its mix), its
+ * embodied total_g times the final demand of its members.  Sum over
+ * sectors of embodied = the account's total over sectors when x = Z 1 +
+ * Y 1.  Rows: the sectors, then the groups (row_region CLIO_NONE); kind
+ * "tbl"; accounts and units of a; the domains in the description.
+ */
+int clio_tbl(const clio_table *t, const clio_leontief *f, const clio_tbl_accounts *a,
+             const clio_groups *g, int mix, clio_result **out, clio_error *err);
+
+/* Writers of a clio_tbl result r with its accounts a.  CSV (tidy):
+ * region,sector,domain,account,unit,direct,total,embodied, plus rows with
+ * sector "TOTAL" per region (and "ALL" for several) holding the sum of
+ * embodied over the region's sectors.  Text: one block per field, the
+ * accounts side by side, grouped by domain. */
+int clio_tbl_write_csv(const clio_result *r, const clio_tbl_accounts *a, FILE *fp,
+                       clio_error *err);
+int clio_tbl_write_text(const clio_result *r, const clio_tbl_accounts *a, FILE *fp,
+                        clio_error *err);
+/* clio_tbl_save -- atomically: NetCDF for ".nc" (clio_result_write_netcdf;
+ * domains in its description), text for ".txt", else CSV. */
+int clio_tbl_save(const clio_result *r, const clio_tbl_accounts *a, const char *path,
+                  clio_error *err);
+
 
 #ifdef __cplusplus
 }

@@ -71,7 +71,7 @@ column() {
     run "$CLIO" extract "$DE" --region DE --format csv
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "region,sector,account,total,backward,forward,internal,total_percent" ]
-    [ "${#lines[@]}" -eq 61 ] # 6 sectors x 10 accounts + header
+    [ "${#lines[@]}" -eq 109 ] # 6 sectors x 18 accounts (output, 6 V rows, 11 satellites) + header
     printf '%s\n' "${lines[@]}" | grep -q '^DE,construction,employment,'
     printf '%s\n' "${lines[@]}" >"$T/extract.csv"
     # independent: total_j = (1'L)_j x_j / L_jj, backward_j = ((1'L)_j - 1) x_j / L_jj
@@ -111,7 +111,7 @@ column() {
     printf 'region,sector,group\nDE,manufacturing,industry\nDE,construction,industry\nDE,business_services,services\n' >"$T/g.csv"
     run "$CLIO" extract "$DE" --region DE --groups "$T/g.csv" --format csv
     [ "$status" -eq 0 ]
-    [ "${#lines[@]}" -eq 21 ] # 2 groups x 10 accounts + header
+    [ "${#lines[@]}" -eq 37 ] # 2 groups x 18 accounts + header
     printf '%s\n' "${lines[@]}" | grep -q '^,industry,output,'
     # a group of one sector is that sector's extraction
     single=$(printf '%s\n' "${lines[@]}" | awk -F, '$2 == "services" && $3 == "output" { print $4 }')

@@ -225,13 +225,26 @@ static int same_numbers(const double *a, const double *b, size_t count)
 }
 
 /* The spec names everything as the embedded matrix set data/germany_1995
- * does, so the two readers must give the very same table. */
+ * does, so the two readers must give the very same table.  The matrix set
+ * also has the air emissions of Table 15.3 (not in the 15.4 sheet) after
+ * the employment rows: the spec's satellites are its first ones. */
+static int same_satellites(const clio_table *m, const clio_table *t)
+{
+    if (m->nsat < t->nsat)
+        return 0;
+    for (size_t j = 0; j < t->n; j++)
+        for (size_t k = 0; k < t->nsat; k++)
+            if (m->S[k + m->nsat * j] != t->S[k + t->nsat * j])
+                return 0;
+    return 1;
+}
+
 static void germany_matches_matrixset(const clio_table *t)
 {
     clio_table *m = NULL;
     int status = clio_table_read_matrixset("data/germany_1995", NULL, "DE", &m, NULL);
     int same = status == CLIO_OK && m->n == t->n && m->nfd == t->nfd && m->nva == t->nva &&
-               m->nsat == t->nsat && strcmp(m->regions[0], t->regions[0]) == 0;
+               m->nsat >= t->nsat && strcmp(m->regions[0], t->regions[0]) == 0;
     same = same && same_labels(m->sector_names, t->sector_names, t->n) &&
            same_labels(m->fd_names, t->fd_names, t->nfd) &&
            same_labels(m->va_names, t->va_names, t->nva) &&
@@ -239,7 +252,7 @@ static void germany_matches_matrixset(const clio_table *t)
            same_labels(m->sat_units, t->sat_units, t->nsat);
     same = same && same_numbers(m->Z, t->Z, t->n * t->n) &&
            same_numbers(m->Y, t->Y, t->n * t->nfd) && same_numbers(m->V, t->V, t->nva * t->n) &&
-           same_numbers(m->x, t->x, t->n) && same_numbers(m->S, t->S, t->nsat * t->n);
+           same_numbers(m->x, t->x, t->n) && same_satellites(m, t);
     tap_ok(same, "germany: same table as the matrix set data/germany_1995 (status %d)", status);
     clio_table_free(m);
 }
