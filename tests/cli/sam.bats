@@ -22,8 +22,9 @@ numpy() {
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "region,sector,account,coefficient,open_effect,closed_effect,induced,closed_share" ]
     [[ "${lines[1]}" == R1,agriculture,income:q1_lowest,* ]]
-    # 5 groups + households + output + 6 value-added rows + 3 satellites, 6 sectors
-    [ "${#lines[@]}" -eq $((1 + 6 * 16)) ]
+    # 5 groups + households + output + 6 value-added rows + 11 satellites (3 of
+    # employment, 8 air emissions), 6 sectors
+    [ "${#lines[@]}" -eq $((1 + 6 * 24)) ]
     # closed > open > 0 for every income account; group shares add up to 1
     printf '%s\n' "${lines[@]:1}" | awk -F, '$3 ~ /^income:/ && !($6 > $5 && $5 > 0) { exit 1 }
         $3 ~ /^income:q/ { s[$2] += $8 } END { for (k in s) if (s[k] < 1 - 1e-12 || s[k] > 1 + 1e-12) exit 1 }'
