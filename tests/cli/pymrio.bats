@@ -1,0 +1,132 @@
+#!/usr/bin/env bats
+# CLI tests of pymrio text folders: the pymrio test MRIO
+# (../shared/data/pymrio_testmrio, flat CSVs) converted here into the
+# folder pymrio's save_all writes, imported by clio (every number checked
+# against the CSVs), exported with --format pymrio, read back the way
+# pymrio.load_all reads (pandas), re-imported (equal); and the errors.
+
+setup() {
+    CLIO=${CLIO:-build/clio}
+    SRC=../shared/data/pymrio_testmrio
+    T=$BATS_TEST_TMPDIR
+    PY=tests/python/pymrio_check.py
+}
+
+need_data() {
+    [ -f "$SRC/Z.csv" ] || skip "pymrio test MRIO not found in ../shared/data"
+    /usr/bin/python3 -c 'import pandas' 2>/dev/null || skip "python3-pandas is missing"
+}
+
+@test "pymrio round trip: save_all layout -> clio -> pymrio layout -> clio, every number kept" {
+    need_data
+    /usr/bin/python3 "$PY" make "$SRC" "$T/pm"
+    run "$CLIO" import "$T/pm" -o "$T/t.nc"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"48 sectors in 6 region(s), 42 final-demand, 0 value-added, 3 satellite rows"* ]]
+    # what clio read, against the source CSVs (relative 1e-12)
+    "$CLIO" export "$T/t.nc" -o "$T/ms" -q
+    run /usr/bin/python3 "$PY" matrixset "$SRC" "$T/ms"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"ok Z: 2304 numbers"* && "$output" == *"ok satellites_Y: 84 numbers"* ]]
+    # clio's pymrio folder, read as pymrio.load_all would
+    run "$CLIO" export "$T/t.nc" -o "$T/pm2" --format pymrio -q
+    [ "$status" -eq 0 ]
+    [ -f "$T/pm2/file_parameters.json" ] && [ -f "$T/pm2/emissions/F_Y.txt" ]
+    run /usr/bin/python3 "$PY" load "$T/pm2" "$SRC"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"ok pymrio emissions F_Y: 84 numbers"* ]]
+    # and back into clio: the same table
+    "$CLIO" import "$T/pm2" -o "$T/t2.nc" -q
+    "$CLIO" export "$T/t2.nc" -o "$T/ms2" -q
+    diff -r "$T/ms" "$T/ms2"
+    [ -z "$(ls "$T" | grep '\.tmp\.')" ] # no temporary folders left
+}
+
+@test "pymrio: --value-added-extension takes factor_inputs as V; other commands read the folder" {
+    need_data
+    /usr/bin/python3 "$PY" make "$SRC" "$T/pm"
+    run "$CLIO" import "$T/pm" --value-added-extension factor_inputs -o "$T/v.nc" -q
+    [ "$status" -eq 0 ]
+    run "$CLIO" export "$T/v.nc" -o "$T/ms" -q
+    [[ "$(head -1 "$T/ms/V.csv")" == component,reg1\|food,reg1\|mining,* ]]
+    grep -q '^Value Added,111490.88,' "$T/ms/V.csv"
+    # a pymrio folder works wherever a table does
+    run "$CLIO" multipliers "$T/pm" -q --format csv
+    [ "$status" -eq 0 ]
+    [[ "${lines[0]}" == region,sector,account,* ]]
+    run "$CLIO" import "$T/pm" --value-added-extension wages -o "$T/w.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"no extension folder 'wages' to read as value added"* ]]
+    [ ! -e "$T/w.nc" ]
+}
+
+@test "pymrio errors: missing entry, shape, labels, NaN, unknown file, unreadable folder -> status and file:line" {
+    need_data
+    /usr/bin/python3 "$PY" make "$SRC" "$T/pm"
+    cp -r "$T/pm" "$T/a"
+    sed -i 's/"nr_index_col"/"nr_index"/' "$T/a/emissions/file_parameters.json"
+    run "$CLIO" import "$T/a" -o "$T/a.nc"
+    [ "$status" -eq 5 ]
+    [[ "$output" == *"emissions/file_parameters.json: files entry 'F' needs \"nr_index_col\""* ]]
+
+    cp -r "$T/pm" "$T/b"
+    sed -i '4s/^reg1\tfood\t[^\t]*/reg1\tfood\tNaN/' "$T/b/Z.txt"
+    run "$CLIO" import "$T/b" -o "$T/b.nc"
+    [ "$status" -eq 8 ]
+    [[ "$output" == *"b/Z.txt:4: column 'reg1|food': value 'NaN' is not finite"* ]]
+
+    cp -r "$T/pm" "$T/c"
+    sed -i 's/^reg2\tmining\t/reg2\tminerals\t/' "$T/c/Y.txt"
+    run "$CLIO" import "$T/c" -o "$T/c.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"c/Y.txt:13: row 10 is 'reg2|minerals' but Z's rows has 'reg2|mining'"* ]]
+
+    cp -r "$T/pm" "$T/d"
+    printf 'region\tsector\tindout\nreg1\tfood\t1\n' >"$T/d/x.txt"
+    sed -i 's/"files": {/"files": {"x": {"name": "x.txt", "nr_index_col": "2", "nr_header": "1"},/' "$T/d/file_parameters.json"
+    run "$CLIO" import "$T/d" -o "$T/d.nc"
+    [ "$status" -eq 7 ]
+    [[ "$output" == *"d/x.txt: 1 rows, but Z's rows has 48"* ]]
+
+    cp -r "$T/pm" "$T/e"
+    sed -i 's/"F_Y":/"F_Z":/' "$T/e/emissions/file_parameters.json"
+    run "$CLIO" import "$T/e" -o "$T/e.nc"
+    [ "$status" -eq 5 ]
+    [[ "$output" == *"unknown table 'F_Z' (file F_Y.txt)"* ]]
+
+    cp -r "$T/pm" "$T/f"
+    rm "$T/f/factor_inputs/F.txt"
+    run "$CLIO" import "$T/f" -o "$T/f.nc"
+    [ "$status" -eq 4 ]
+    [[ "$output" == *"f/factor_inputs/F.txt: cannot open"* ]]
+
+    run "$CLIO" import "$T/missing" -o "$T/g.nc"
+    [ "$status" -eq 4 ]
+    for x in a b c d e f g; do [ ! -e "$T/$x.nc" ]; done
+}
+
+@test "pymrio export: never a half folder; a non-pymrio folder is not replaced; a pymrio one is" {
+    "$CLIO" import data/germany_1995 --region DE -o "$T/de.nc" -q
+    mkdir "$T/mine" && echo keep >"$T/mine/notes.txt"
+    run "$CLIO" export "$T/de.nc" --format pymrio -o "$T/mine"
+    [ "$status" -eq 12 ]
+    [[ "$output" == *"exists and is not a pymrio folder"* ]]
+    [ "$(ls "$T/mine")" = notes.txt ]
+    echo x >"$T/file"
+    run "$CLIO" export "$T/de.nc" --format pymrio -o "$T/file/sub"
+    [ "$status" -eq 12 ]
+    run "$CLIO" export "$T/de.nc" --format pymrio -o "$T/de"
+    [ "$status" -eq 0 ]
+    run "$CLIO" export "$T/de.nc" --format=pymrio -o "$T/de" -q
+    [ "$status" -eq 0 ]
+    [ -z "$(ls "$T" | grep -e '\.tmp\.' -e '\.old\.')" ]
+    # V rows went to factor_inputs in the table's unit; satellites to "satellites"
+    grep -q 'compensation_of_employees' "$T/de/factor_inputs/F.txt"
+    [ -f "$T/de/satellites/F.txt" ]
+    if [ "$(id -u)" -ne 0 ]; then
+        mkdir "$T/ro" && chmod 555 "$T/ro"
+        run "$CLIO" export "$T/de.nc" --format pymrio -o "$T/ro/x"
+        [ "$status" -eq 12 ]
+        [ -z "$(ls "$T/ro")" ]
+    fi
+}
