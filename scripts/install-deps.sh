@@ -6,7 +6,7 @@ set -eu
 
 build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev libigraph-dev libcjson-dev"
 install_pkgs="$build_pkgs help2man"
-test_pkgs="$install_pkgs perl bats python3-xarray python3-netcdf4 man-db"
+test_pkgs="$install_pkgs perl bats python3-xarray python3-netcdf4 python3-pandas r-cran-ncdf4 man-db"
 bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
 
 case "${1:-test}" in

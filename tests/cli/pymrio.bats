@@ -130,3 +130,36 @@ need_data() {
         [ -z "$(ls "$T/ro")" ]
     fi
 }
+
+@test "NetCDF opened without clio: netCDF4 and xarray find values by label in a table and a result" {
+    need_data
+    /usr/bin/python3 -c 'import netCDF4, xarray' 2>/dev/null || skip "python3-netcdf4 or python3-xarray is missing"
+    /usr/bin/python3 "$PY" make "$SRC" "$T/pm"
+    "$CLIO" import "$T/pm" -o "$T/t.nc" -q
+    "$CLIO" multipliers "$T/t.nc" -q -o "$T/m.nc"
+    run /usr/bin/python3 tests/python/netcdf_interop_check.py "$T/t.nc" "$T/m.nc" "$SRC"
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 3 ]
+}
+
+@test "NetCDF opened by R's ncdf4: labelled dimensions, Z by label (skipped without R)" {
+    need_data
+    command -v Rscript >/dev/null && Rscript -e 'library(ncdf4)' >/dev/null 2>&1 ||
+        skip "R with ncdf4 (Debian r-cran-ncdf4) is not installed"
+    /usr/bin/python3 "$PY" make "$SRC" "$T/pm"
+    "$CLIO" import "$T/pm" -o "$T/t.nc" -q
+    run Rscript -e '
+        library(ncdf4)
+        nc <- nc_open(commandArgs(TRUE)[1])
+        s <- ncvar_get(nc, "sector")
+        z <- ncvar_get(nc, "Z")   # R reverses NetCDF dimension order: z[sector, buying_sector]
+        stopifnot(identical(names(nc$dim)[1:2], c("sector", "buying_sector")))
+        cat(names(nc$dim), "\n")
+        cat(format(z[which(s == "reg2|mining"), which(s == "reg1|food")], digits = 17), "\n")
+        cat(ncatt_get(nc, "Z", "units")$value, "\n")' "$T/t.nc"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "sector buying_sector region final_demand account " ]
+    want=$(awk -F, '$1 == "reg2|mining" { print $2 }' "$SRC/Z.csv")
+    awk -v g="${lines[1]}" -v w="$want" 'BEGIN { d = g - w; exit !(d <= 1e-12 * w && -d <= 1e-12 * w) }'
+    [ "${lines[2]}" = "Mill USD " ]
+}
