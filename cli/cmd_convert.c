@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_VA_EXTENSION = 400, OPT_LAYOUT };
+enum { OPT_VA_EXTENSION = 400, OPT_LAYOUT, OPT_YEAR };
 
 /* Options of import/export beyond the shared ones. */
 typedef struct convert_options {
@@ -27,6 +27,16 @@ static int extra_option(void *ctx, int opt, const char *arg)
         m->common->pymrio.value_added = arg;
     else if (opt == OPT_LAYOUT)
         m->common->layout = arg;
+    else if (opt == OPT_YEAR) {
+        char *end;
+        long y = strtol(arg, &end, 10);
+        if (*arg == '\0' || *end != '\0' || y < 1900 || y > 2200) {
+            fprintf(stderr, "clio %s: --year needs a year like 2014, not '%s'\n",
+                    m->common->command, arg);
+            return -1;
+        }
+        m->common->year = (int)y;
+    }
     else
         return 0;
     return 1;
@@ -82,6 +92,7 @@ static int convert(const char *command, const char *usage, const char *help, int
         {"unit", required_argument, 0, OPT_UNIT},
         {"value-added-extension", required_argument, 0, OPT_VA_EXTENSION},
         {"layout", required_argument, 0, OPT_LAYOUT},
+        {"year", required_argument, 0, OPT_YEAR},
         {0, 0, 0, 0}};
     cli_common o = {.command = command};
     convert_options meta = {.common = &o};
@@ -131,7 +142,8 @@ int cmd_import(int argc, char **argv)
                    "extension folders), a statistical-office CSV with --spec, a published MRIO\n"
                    "CSV with --layout, or a NetCDF table -- validate it, and write it.\n"
                    "  --layout oecd-icio|wiod-niot   SOURCE is an OECD ICIO CSV or a WIOD 2016\n"
-                   "                 national IO table CSV (docs/formats.md)\n"
+                   "                 national IO table CSV (docs/formats.md); --region names\n"
+                   "                 the WIOD country, --year YEAR picks the year (default latest)\n"
                    "  --value-added-extension EXT   pymrio: read extension folder EXT (e.g.\n"
                    "                 factor_inputs) as value-added rows, not satellites\n"
                    CONVERT_HELP,

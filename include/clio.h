@@ -1680,14 +1680,18 @@ int clio_is_pymrio_folder(const char *path);
  *                regions of their own.
  *   "wiod-niot"  WIOD 2016 release national IO table (Year, Code,
  *                Description, Origin, 56 industries, CONS_h ... EXP, GO):
- *                the domestic block is Z, imports and the TOT rows (TXSP,
- *                ... VA) value added, for the year opts->year (0: the
- *                latest year in the file).
+ *                the domestic rows are Z and Y (CONS_h, CONS_np, CONS_g,
+ *                GFCF, INVEN, EXP), x is GO; value-added rows are
+ *                "imports" (the sum of the imported-use rows) and the TOT
+ *                rows TXSP, EXP_adj, PURR, PURNR, VA, IntTTM (II_fob and GO
+ *                are totals, not read), so 1'Z + 1'V = x.  One year is
+ *                read: opts->year (0: the latest in the file).
  * Errors name file:line (CLIO_EFORMAT, CLIO_ELABEL, CLIO_EVALUE) and an
  * unknown layout is CLIO_EINVAL.  opts may be NULL.
  */
 typedef struct clio_layout_options {
-    int year; /* wiod-niot: year to read, 0 for the latest */
+    int year;           /* wiod-niot: year to read, 0 for the latest */
+    const char *region; /* wiod-niot: the country's name (NULL: "R1") */
 } clio_layout_options;
 int clio_table_read_layout(const char *path, const char *layout,
                            const clio_layout_options *opts, clio_table **out, clio_error *err);

@@ -163,3 +163,89 @@ need_data() {
     awk -v g="${lines[1]}" -v w="$want" 'BEGIN { d = g - w; exit !(d <= 1e-12 * w && -d <= 1e-12 * w) }'
     [ "${lines[2]}" = "Mill USD " ]
 }
+
+@test "--layout oecd-icio: the synthetic ICIO fixture, balanced, with split countries and TLS/VA rows" {
+    ICIO=tests/fixtures/icio/icio_synthetic.csv
+    run "$CLIO" import "$ICIO" --layout oecd-icio --strict -o "$T/icio"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"6 sectors in 3 region(s), 6 final-demand, 2 value-added, 0 satellite rows"* ]]
+    [ "$(head -1 "$T/icio/Z.csv")" = "region|sector,AUS|01T02,AUS|C10T12,MX1|01T02,MX1|C10T12,ROW|01T02,ROW|C10T12" ]
+    grep -q '^MX1|C10T12,4,5,42,43,8,9$' "$T/icio/Z.csv"
+    grep -q '^AUS|C10T12,110,-3,4,9,6,11$' "$T/icio/Y.csv"
+    grep -q '^value_added,123,143,145,175,167,197$' "$T/icio/V.csv"
+    grep -q '^taxes_less_subsidies,2,3,4,5,6,7$' "$T/icio/V.csv"
+    grep -q '^ROW|C10T12,354$' "$T/icio/x.csv"
+}
+
+@test "--layout oecd-icio errors: file:line and status" {
+    ICIO=tests/fixtures/icio/icio_synthetic.csv
+    sed 's/^TLS,/TAXES,/' "$ICIO" >"$T/a.csv"
+    run "$CLIO" import "$T/a.csv" --layout oecd-icio -o "$T/a.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"a.csv:8: row 'TAXES' is not an industry row nor TLS, VA or OUT"* ]]
+    sed '3s/^AUS_C10T12,20,/AUS_C10T13,20,/' "$ICIO" >"$T/b.csv"
+    run "$CLIO" import "$T/b.csv" --layout oecd-icio -o "$T/b.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"b.csv:3: row 'AUS_C10T13' is not column 3's industry 'AUS_C10T12'"* ]]
+    sed '4s/,32,/,nan,/' "$ICIO" >"$T/c.csv"
+    run "$CLIO" import "$T/c.csv" --layout oecd-icio -o "$T/c.nc"
+    [ "$status" -eq 8 ]
+    [[ "$output" == *"c.csv:4: column 'MX1_01T02': value 'nan' is not finite"* ]]
+    sed '1s/ROW_GFCF/CAN_GFCF/' "$ICIO" >"$T/d.csv"
+    run "$CLIO" import "$T/d.csv" --layout oecd-icio -o "$T/d.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"d.csv:1: final-demand column 'CAN|GFCF' names country 'CAN', which has no industries"* ]]
+    grep -v '^OUT,' "$ICIO" >"$T/e.csv"
+    run "$CLIO" import "$T/e.csv" --layout oecd-icio -o "$T/e.nc"
+    [ "$status" -eq 5 ]
+    [[ "$output" == *"e.csv: no OUT (total output) row"* ]]
+    run "$CLIO" import "$ICIO" --layout eora -o "$T/f.nc"
+    [ "$status" -eq 2 ]
+    [[ "$output" == *"unknown layout 'eora' (known: oecd-icio, wiod-niot)"* ]]
+    run "$CLIO" import "$ICIO" --layout oecd-icio --spec x.yaml -o "$T/g.nc"
+    [ "$status" -eq 64 ]
+    for x in a b c d e f g; do [ ! -e "$T/$x.nc" ]; done
+}
+
+@test "--layout wiod-niot: WIOD 2016 national table for Germany 2014 and 2000, balanced, values as published" {
+    NIOT=../shared/data/wiod_2016_niot_sea/niot_DEU_2000_2014.csv
+    [ -f "$NIOT" ] || skip "WIOD 2016 NIOT files not found in ../shared/data"
+    run "$CLIO" import "$NIOT" --layout wiod-niot --region DEU --strict -o "$T/deu"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"56 sectors in 1 region(s), 6 final-demand, 7 value-added"* ]]
+    # published cells of 2014 (Domestic A01 -> C10-C12, GO of C29, VA of F), straight from the CSV
+    want=$(awk -F, '$1 == 2014 && $2 == "A01" && $0 ~ /,Domestic,/' "$NIOT" | /usr/bin/python3 -c '
+import csv, sys; r = next(csv.reader(sys.stdin)); print(r[8])')
+    got=$(awk -F, '$1 == "A01" { print $6 }' "$T/deu/Z.csv")
+    awk -v g="$got" -v w="$want" 'BEGIN { d = g - w; exit !(w > 0 && d <= 1e-12 * w && -d <= 1e-12 * w) }'
+    run /usr/bin/python3 - "$NIOT" "$T/deu" <<'PY'
+import sys, pandas as pd
+d = pd.read_csv(sys.argv[1]); y = d[d.Year == 2014]
+ind = list(d.columns[4:60])
+tot = y[y.Origin == "TOT"].set_index("Code")
+imp = y[y.Origin == "Imports"][ind].sum()
+V = pd.read_csv(f"{sys.argv[2]}/V.csv", index_col=0)
+x = pd.read_csv(f"{sys.argv[2]}/x.csv", index_col=0)
+assert list(V.index) == ["imports", "TXSP", "EXP_adj", "PURR", "PURNR", "VA", "IntTTM"]
+for code in ["TXSP", "VA", "IntTTM"]:
+    assert (abs(V.loc[code].values - tot.loc[code, ind].values) <= 1e-9 * abs(tot.loc[code, ind].values) + 1e-12).all(), code
+assert (abs(V.loc["imports"].values - imp.values) <= 1e-9 * abs(imp.values) + 1e-9).all()
+go = tot.loc["GO", ind].values
+assert (abs(x.iloc[:, 0].values - go) <= 1e-12 * go).all()
+print("ok")
+PY
+    [ "$status" -eq 0 ]
+    run "$CLIO" import "$NIOT" --layout wiod-niot --year 2000 --strict -q -o "$T/deu2000.nc"
+    [ "$status" -eq 0 ]
+    run "$CLIO" import "$NIOT" --layout wiod-niot --year 1999 -o "$T/x.nc"
+    [ "$status" -eq 6 ]
+    [[ "$output" == *"no rows for year 1999"* ]]
+    run "$CLIO" import "$NIOT" --layout wiod-niot --year 20x4 -o "$T/x.nc"
+    [ "$status" -eq 64 ]
+    head -1 "$NIOT" >"$T/bad.csv"
+    awk -F, '$1 == 2014' "$NIOT" | sed '3s/,Domestic,/,Foreign,/' >>"$T/bad.csv"
+    run "$CLIO" import "$T/bad.csv" --layout wiod-niot -o "$T/x.nc"
+    [ "$status" -eq 5 ]
+    [[ "$output" == *"bad.csv:4: Origin 'Foreign' (want Domestic, Imports or TOT)"* ]]
+    [ ! -e "$T/x.nc" ]
+}
