@@ -20,6 +20,9 @@ typedef struct cli_common {
     int strict;            /* --strict: an unbalanced table is an error */
     int verbose, quiet;
     clio_matrixset_files files; /* --Z --Y --x --V --satellites --satellites-y */
+    clio_pymrio_options pymrio; /* how a pymrio folder is read (clio import) */
+    const char *layout;         /* --layout: a published MRIO CSV layout (clio import) */
+    int year;                   /* --year: which year of a layout's file (0: latest) */
 } cli_common;
 
 /* Long options shared by the commands (ids above 256). */

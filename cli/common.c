@@ -82,7 +82,13 @@ static int read_any(const cli_common *o, const char *path, clio_table **out, cli
 {
     if (o->spec)
         return clio_table_read_statoffice(path, o->spec, out, err);
+    if (o->layout) {
+        clio_layout_options lo = {.year = o->year, .region = o->region};
+        return clio_table_read_layout(path, o->layout, &lo, out, err);
+    }
     struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && clio_is_pymrio_folder(path))
+        return clio_table_read_pymrio(path, &o->pymrio, out, err);
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return clio_table_read_matrixset(path, &o->files, o->region, out, err);
     if (stat(path, &st) != 0) {

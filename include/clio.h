@@ -2076,6 +2076,83 @@ int clio_tbl_write_text(const clio_result *r, const clio_tbl_accounts *a, FILE *
 int clio_tbl_save(const clio_result *r, const clio_tbl_accounts *a, const char *path,
                   clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Interoperability: pymrio text folders                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_table_read_pymrio -- read a folder saved by pymrio
+ * (IOSystem.save_all, text format; docs/formats.md): file_parameters.json,
+ * Z.txt, Y.txt, optional x.txt (default Z 1 + Y 1) and unit.txt (one
+ * monetary unit for every row), and one sub-folder per extension with its
+ * own file_parameters.json, F.txt, optional F_Y.txt (older name FY) and
+ * unit.txt.  Row and column labels (region, sector / region, category)
+ * must be Z's, in Z's order.
+ *
+ * Extension rows become satellites named "FOLDER:stressor" (or
+ * "FOLDER:stressor|compartment"), their F_Y rows SY, their units kept.
+ * With opts->value_added naming an extension folder (e.g.
+ * "factor_inputs"), that extension's rows become value-added rows (V)
+ * instead.  Tables pymrio derives (A, L, G, population; S, S_Y, M, D_*) are
+ * ignored; any other table named in a file_parameters.json is CLIO_EFORMAT.
+ * Errors name the file and line: CLIO_EIO (missing file), CLIO_EFORMAT,
+ * CLIO_EDIM (shapes), CLIO_ELABEL (labels differ), CLIO_EVALUE (NaN/Inf).
+ * opts may be NULL.
+ */
+typedef struct clio_pymrio_options {
+    const char *value_added; /* extension folder read as V rows, or NULL */
+} clio_pymrio_options;
+int clio_table_read_pymrio(const char *dir, const clio_pymrio_options *opts, clio_table **out,
+                           clio_error *err);
+
+/*
+ * clio_table_write_pymrio -- write the table as a pymrio text folder that
+ * pymrio.load_all reads: Z, Y, x, unit (and metadata.json) in DIR;
+ * satellites "EXT:name" grouped into extension folder EXT (satellites
+ * without a prefix into "satellites"), V rows into extension
+ * "factor_inputs" (in the table's monetary unit), SY as F_Y.  The folder
+ * appears whole or not at all: it is written as DIR.tmp.XXXXXX beside DIR
+ * and renamed; an existing DIR is replaced only when it is a pymrio folder
+ * or empty (CLIO_EWRITE otherwise).
+ */
+int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *err);
+
+/* clio_is_pymrio_folder -- 1 when path is a folder with a
+ * file_parameters.json (clio_table_read then reads it as pymrio), else 0. */
+int clio_is_pymrio_folder(const char *path);
+
+/* ------------------------------------------------------------------ */
+/* Interoperability: published MRIO CSV layouts                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_table_read_layout -- read one CSV file in a layout an MRIO
+ * publisher uses (docs/formats.md):
+ *   "oecd-icio"  OECD Inter-Country Input-Output tables (ICIO 2021/2023
+ *                CSV): row keys in column "V1" (or the first column) like
+ *                "AUS_01T02", sector columns "AUS_01T02"..., final-demand
+ *                columns "AUS_HFCE"..., rows "TLS"/"TAXSUB" (taxes less
+ *                subsidies) and "VA" become value added, "OUT" is x; a
+ *                column "OUT"/"TOTAL" is checked against it.  China and
+ *                Mexico split rows/columns (CN1, CN2, MX1, MX2) are kept as
+ *                regions of their own.
+ *   "wiod-niot"  WIOD 2016 release national IO table (Year, Code,
+ *                Description, Origin, 56 industries, CONS_h ... EXP, GO):
+ *                the domestic rows are Z and Y (CONS_h, CONS_np, CONS_g,
+ *                GFCF, INVEN, EXP), x is GO; value-added rows are
+ *                "imports" (the sum of the imported-use rows) and the TOT
+ *                rows TXSP, EXP_adj, PURR, PURNR, VA, IntTTM (II_fob and GO
+ *                are totals, not read), so 1'Z + 1'V = x.  One year is
+ *                read: opts->year (0: the latest in the file).
+ * Errors name file:line (CLIO_EFORMAT, CLIO_ELABEL, CLIO_EVALUE) and an
+ * unknown layout is CLIO_EINVAL.  opts may be NULL.
+ */
+typedef struct clio_layout_options {
+    int year;           /* wiod-niot: year to read, 0 for the latest */
+    const char *region; /* wiod-niot: the country's name (NULL: "R1") */
+} clio_layout_options;
+int clio_table_read_layout(const char *path, const char *layout,
+                           const clio_layout_options *opts, clio_table **out, clio_error *err);
 
 #ifdef __cplusplus
 }

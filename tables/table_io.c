@@ -1,6 +1,7 @@
 /* table_io.c -- choose a reader or writer from the path: NetCDF files end
- * in ".nc"; a directory is a matrix-set CSV folder; results not ending in
- * ".nc" are tidy CSV. */
+ * in ".nc"; a directory with a file_parameters.json is a pymrio folder, any
+ * other directory a matrix-set CSV folder; results not ending in ".nc" are
+ * tidy CSV. */
 #include "clioi.h"
 
 #include <errno.h>
@@ -12,6 +13,8 @@ int clio_table_read(const char *path, clio_table **out, clio_error *err)
     struct stat st;
     if (stat(path, &st) != 0)
         return clioi_fail(err, CLIO_EIO, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode) && clio_is_pymrio_folder(path))
+        return clio_table_read_pymrio(path, NULL, out, err);
     if (S_ISDIR(st.st_mode))
         return clio_table_read_matrixset(path, NULL, NULL, out, err);
     return clio_table_read_netcdf(path, out, err);
