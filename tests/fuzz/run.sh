@@ -27,6 +27,22 @@ for f in data/germany_1995/construction_shock.csv tests/fixtures/scenarios/germa
     seed fuzz_inputs_csv "\\$(printf '%03o' $((i % 8)))" "$f"
     i=$((i + 1))
 done
+seed fuzz_inputs_csv '\010' examples/households/germany_consumption.csv
+seed fuzz_inputs_csv '\011' examples/households/germany_transfers.csv
+seed fuzz_inputs_csv '\012' tests/fixtures/accounts/*.csv
+seed fuzz_inputs_csv '\013' data/germany_1995/satellites.csv
+seed fuzz_inputs_csv '\014' tests/fixtures/icio/icio_synthetic.csv
+printf 'account,type,share\nemployment,women,0.45\nemployment,men,0.55\n' >"$build/bridge.seed"
+seed fuzz_inputs_csv '\012' "$build/bridge.seed"
+# a pymrio folder of two sectors, its files joined by form feeds
+printf '%s\f%s\f%s\f%s\f%s\f%s' \
+    '{"files": {"Z": {"name": "Z.txt", "nr_index_col": "2", "nr_header": "2"}, "Y": {"name": "Y.txt", "nr_index_col": "2", "nr_header": "2"}, "x": {"name": "x.txt", "nr_index_col": "2", "nr_header": "1"}}, "systemtype": "IOSystem"}' \
+    "$(printf 'region\t\tR\tR\nsector\t\ta\tb\nregion\tsector\t\t\nR\ta\t1\t2\nR\tb\t3\t4\n')" \
+    "$(printf 'region\t\tR\ncategory\t\thh\nregion\tsector\t\nR\ta\t5\nR\tb\t6\n')" \
+    "$(printf 'region\tsector\tindout\nR\ta\t8\nR\tb\t13\n')" \
+    '{"files": {"F": {"name": "F.txt", "nr_index_col": "1", "nr_header": "2"}}, "name": "ext", "systemtype": "Extension"}' \
+    "$(printf 'region\tR\tR\nsector\ta\tb\nstressor\t\t\nco2\t1\t2\n')" >"$build/pymrio.seed"
+seed fuzz_pymrio "" "$build/pymrio.seed"
 seed fuzz_scenario "" examples/scenarios/*.yaml tests/fixtures/scenarios/*.yaml \
     tests/fixtures/scenarios/bad/*.yaml
 seed fuzz_import_spec '\001' tests/fixtures/specs/germany_1995.yaml
