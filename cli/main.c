@@ -28,6 +28,7 @@ static const struct command {
     {"interregional", cmd_interregional, "a multi-regional table from a national one and regional sizes"},
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
+    {"relatedness", cmd_relatedness, "relatedness of sectors (IO, co-location, occupations), clusters, validation"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

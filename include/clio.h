@@ -368,7 +368,8 @@ typedef struct clio_groups {
     size_t *members;   /* start[ngroups] sector indices */
 } clio_groups;
 
-/* clio_groups_read_csv -- read a group file for table t.  Unknown regions or
+/* clio_groups_read_csv -- read a group file for table t (the group column
+ * may be named 'cluster' instead of 'group').  Unknown regions or
  * sectors fail with CLIO_ELABEL naming file and line; a sector listed twice
  * in one group is CLIO_ELABEL too. */
 int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **out,
