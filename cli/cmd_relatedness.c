@@ -287,9 +287,10 @@ static int report(const cli_common *c, const options *o, const clio_table *t, co
     if (status == CLIO_OK && o->matrix)
         status = clio_matrix_save_csv(t, m->M[COMBINED], t->n, o->matrix, err);
     int csv = c->format && strcmp(c->format, "csv") == 0;
-    if (status == CLIO_OK && !csv)
+    int print = !(c->quiet && c->output); /* as cli_emit: -q -o writes only the file */
+    if (status == CLIO_OK && print && !csv)
         print_clusters(t, own);
-    if (status == CLIO_OK)
+    if (status == CLIO_OK && print)
         status = print_scores(csv, m, d, o->nscore + 1, err);
     if (status == CLIO_OK && fflush(stdout) != 0)
         status = CLIO_EWRITE;
