@@ -1,8 +1,8 @@
 /* test_clusters_network.c -- community detection (Leiden, Louvain) through
  * clio_clusters_find: two obvious blocks give two clusters, the same seed
  * gives the same clusters, relabelling and reordering the sectors changes
- * nothing, a region restricts, isolated sectors are in no cluster, and the
- * errors are reported. */
+ * nothing (also on the real UK 2010 table), a region restricts, isolated
+ * sectors are in no cluster, and the errors are reported. */
 #include "clio.h"
 #include "tap.h"
 
@@ -139,6 +139,67 @@ static void check_partition(const clio_table *t, const clio_clusters *c, double 
 done:
     free(label);
     free(k);
+}
+
+/* t with its sectors reordered (sector k of the copy = sector perm[k]) and
+ * renamed x<k>: the same economy under other labels and another order. */
+static clio_table *permuted(const clio_table *t, const size_t *perm)
+{
+    size_t n = t->n;
+    clio_table *u = clio_table_alloc(1, n, t->nfd, t->nva, 0);
+    clio_table_set_label(u, CLIO_LABEL_REGION, 0, t->regions[0]);
+    for (size_t k = 0; k < t->nfd; k++)
+        clio_table_set_label(u, CLIO_LABEL_FINAL_DEMAND, k, t->fd_names[k]);
+    for (size_t k = 0; k < t->nva; k++)
+        clio_table_set_label(u, CLIO_LABEL_VALUE_ADDED, k, t->va_names[k]);
+    for (size_t k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "x%zu", k);
+        clio_table_set_label(u, CLIO_LABEL_SECTOR, k, name);
+        u->sector_region[k] = 0;
+        u->x[k] = t->x[perm[k]];
+        for (size_t l = 0; l < n; l++)
+            u->Z[k + n * l] = t->Z[perm[k] + n * perm[l]];
+        for (size_t c = 0; c < t->nfd; c++)
+            u->Y[k + n * c] = t->Y[perm[k] + n * c];
+        for (size_t c = 0; c < t->nva; c++)
+            u->V[c + t->nva * k] = t->V[c + t->nva * perm[k]];
+    }
+    return u;
+}
+
+/* Real data: the UK 2010 table (127 products), both methods, relabelled. */
+static void test_uk_2010(void)
+{
+    clio_table *t = NULL;
+    int status = clio_table_read_statoffice(
+        "../shared/data/uk_ons_ioat_2010/iot_domestic_use_basic_prices_pxp.csv",
+        "tests/fixtures/specs/uk_2010.yaml", &t, NULL);
+    if (status != CLIO_OK) {
+        tap_skip(4, "UK 2010 table not in ../shared/data");
+        return;
+    }
+    size_t n = t->n, *perm = calloc(n, sizeof *perm);
+    for (size_t k = 0; k < n; k++)
+        perm[k] = (k * 50 + 11) % n; /* 50 is prime to 127 */
+    clio_table *u = permuted(t, perm);
+    for (int m = CLIO_CLUSTERS_LEIDEN; m <= CLIO_CLUSTERS_LOUVAIN; m++) {
+        const char *name = m == CLIO_CLUSTERS_LEIDEN ? "leiden" : "louvain";
+        clio_error err = {0};
+        int s1, s2;
+        clio_clusters *a = find(t, m, CLIO_NONE, 42, &s1, &err);
+        clio_clusters *b = find(u, m, CLIO_NONE, 42, &s2, &err);
+        tap_ok(s1 == CLIO_OK && a->groups->ngroups >= 3 && a->quality > 0.3,
+               "UK 2010 %s: %zu clusters, modularity %.3f (%s)", name,
+               a ? a->groups->ngroups : 0, a ? a->quality : 0.0, err.message);
+        tap_ok(s2 == CLIO_OK && same_clusters(a, b, perm),
+               "UK 2010 %s: relabelled and reordered products: the same clusters", name);
+        clio_clusters_free(a);
+        clio_clusters_free(b);
+    }
+    clio_table_free(u);
+    clio_table_free(t);
+    free(perm);
 }
 
 static void test_two_blocks(int method, const char *name)
@@ -315,5 +376,6 @@ int main(void)
     test_region_and_isolated();
     test_resolution();
     test_errors();
+    test_uk_2010();
     return tap_done();
 }
