@@ -35,6 +35,7 @@ static const struct command {
     {"shared-value", cmd_shared_value, "shared-value scorecard of policy options: jobs, income, emissions, Pareto"},
     {"accounts", cmd_accounts, "typed satellite accounts (bridges) and user indicators with units"},
     {"tbl", cmd_tbl, "triple-bottom-line intensities of sectors and clusters, direct and total"},
+    {"relatedness", cmd_relatedness, "relatedness of sectors (IO, co-location, occupations), clusters, validation"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -368,7 +368,8 @@ typedef struct clio_groups {
     size_t *members;   /* start[ngroups] sector indices */
 } clio_groups;
 
-/* clio_groups_read_csv -- read a group file for table t.  Unknown regions or
+/* clio_groups_read_csv -- read a group file for table t (the group column
+ * may be named 'cluster' instead of 'group').  Unknown regions or
  * sectors fail with CLIO_ELABEL naming file and line; a sector listed twice
  * in one group is CLIO_ELABEL too. */
 int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **out,
@@ -2153,6 +2154,137 @@ typedef struct clio_layout_options {
 } clio_layout_options;
 int clio_table_read_layout(const char *path, const char *layout,
                            const clio_layout_options *opts, clio_table **out, clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Relatedness of sectors, Delgado-Porter-Stern style                 */
+/* (docs/methods-relatedness.md)                                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_sector_profiles -- employment of each sector name of a table over
+ * observations: regions (for co-location) or occupations (for occupational
+ * similarity).  P is nobs x nnames, column-major: P[r + nobs*k] is the
+ * employment of sector name names[k] in observation obs[r].  names are the
+ * table's distinct sector names in the order of first appearance (in a
+ * multi-regional table one name stands for that sector in every region).
+ */
+typedef struct clio_sector_profiles {
+    size_t nobs;
+    char **obs;
+    size_t nnames;
+    char **names;
+    double *P;
+} clio_sector_profiles;
+
+/*
+ * clio_sector_profiles_read_csv -- read a long CSV with the columns sector,
+ * obs_column ("region" or "occupation") and employment, any order, by
+ * header name.  sector is a sector name of t (in any region); observations
+ * keep the file's order of first appearance; a (observation, sector) pair
+ * not in the file counts 0.  CLIO_ELABEL for an unknown sector, a pair
+ * given twice or a sector of t with no row; CLIO_EVALUE for a NaN, infinite
+ * or negative employment; CLIO_EFORMAT for a missing column or a bad number;
+ * CLIO_EDIM for fewer than 2 observations; messages name file:line.
+ */
+int clio_sector_profiles_read_csv(const char *path, const clio_table *t, const char *obs_column,
+                                  clio_sector_profiles **out, clio_error *err);
+
+/*
+ * clio_sector_profiles_from_satellite -- the same from the table itself:
+ * satellite row `satellite` (e.g. "employment") of a multi-regional table,
+ * observations = the table's regions.  CLIO_ELABEL for an unknown
+ * satellite, CLIO_EDIM for a one-region table, CLIO_EVALUE for a negative
+ * or non-finite entry.
+ */
+int clio_sector_profiles_from_satellite(const clio_table *t, const char *satellite,
+                                        clio_sector_profiles **out, clio_error *err);
+void clio_sector_profiles_free(clio_sector_profiles *p);
+
+/*
+ * Relatedness matrices: n x n (n = t->n), column-major with leading
+ * dimension ldr, symmetric, diagonal 0 (a sector's relatedness to itself
+ * is not used).  Measures of sector names (co-location, occupations)
+ * apply to every region's sector of that name.
+ *
+ * clio_relatedness_io -- IO_ij = max(z_ij/x_j, z_ji/x_i, z_ij/x_i, z_ji/x_j),
+ *   the largest input or output share in either direction (DPS 2016).
+ * clio_relatedness_colocation -- Pearson correlation across the regions of
+ *   e (at least 3) of the regional employment shares e_rs / e_r (equal to
+ *   the correlation of location quotients).  A sector with the same share
+ *   everywhere (e.g. no employment) has relatedness 0 with all others.
+ * clio_relatedness_occupation -- Pearson correlation across occupations of
+ *   the occupation shares e_so / e_s of the two sectors (at least 2
+ *   occupations); a sector without employment has relatedness 0.
+ * CLIO_EVALUE for a table with non-finite Z or x; CLIO_EINVAL for ldr < n
+ * or profiles read for another table.
+ */
+int clio_relatedness_io(const clio_table *t, double *R, size_t ldr, clio_error *err);
+int clio_relatedness_colocation(const clio_table *t, const clio_sector_profiles *e, double *R,
+                                size_t ldr, clio_error *err);
+int clio_relatedness_occupation(const clio_table *t, const clio_sector_profiles *e, double *R,
+                                size_t ldr, clio_error *err);
+
+/*
+ * clio_relatedness_combine -- R = sum_k w_k Z_k / sum_k w_k over the nm
+ * measures M[k] (n x n, ld n each) with w_k > 0, where Z_k is M[k]
+ * standardised over the pairs i < j: (M_ij - mean) / standard deviation (a
+ * measure that is constant over the pairs adds 0).  Weights must be finite
+ * and >= 0 with a positive sum (CLIO_EINVAL); a measure with weight 0 may
+ * be NULL.  R has ld ldr and diagonal 0.
+ */
+int clio_relatedness_combine(size_t n, const double *const *M, const double *w, size_t nm,
+                             double *R, size_t ldr, clio_error *err);
+
+/*
+ * clio_relatedness_cluster -- k clusters of t's sectors by average-linkage
+ * (UPGMA) agglomerative clustering on the relatedness R: start from single
+ * sectors, repeatedly merge the two clusters with the highest mean
+ * relatedness between their members, stop at k clusters (1 <= k <= n).
+ * Ties go to the pair earliest in the canonical order of sectors (by
+ * output, as in community detection), so results do not depend on labels
+ * or on the order of the sectors.  Every sector is in one cluster
+ * (clusters of one sector included); method "relatedness"; strength = the
+ * member's mean relatedness to the other members (0 alone); quality = the
+ * validation score vs_sector of the clusters under R.
+ */
+int clio_relatedness_cluster(const clio_table *t, const double *R, size_t ldr, size_t k,
+                             clio_clusters **out, clio_error *err);
+
+/*
+ * clio_cluster_scores -- how well a cluster definition g (any clio_groups
+ * of t's sectors: the user's, Feser-Bergman's, Leiden's) groups related
+ * sectors under a relatedness matrix R, as DPS's validation statistics.
+ * Only the sectors in some group ("covered") count.  Pairs i < j of
+ * covered sectors are "within" when a group holds both, else "between".
+ *   wcr        mean R_ij over within pairs (NaN when there is none)
+ *   bcr        mean R_ij over between pairs (NaN when there is none)
+ *   ratio      wcr / bcr (NaN unless bcr > 0)
+ *   vs_cluster share of groups of >= 2 members whose own mean R over
+ *              their pairs exceeds the mean R between their members and
+ *              the covered sectors outside them
+ *   vs_sector  share of covered sectors (in a group with another member)
+ *              whose mean R to the other members of their best own group
+ *              exceeds their mean R to the members of every group without
+ *              them
+ *   nsectors, npairs_within, npairs_between, nclusters (groups of >= 2)
+ */
+typedef struct clio_cluster_scores {
+    double wcr, bcr, ratio, vs_cluster, vs_sector;
+    size_t nsectors, npairs_within, npairs_between, nclusters;
+} clio_cluster_scores;
+
+int clio_cluster_scores_compute(size_t n, const double *R, size_t ldr, const clio_groups *g,
+                                clio_cluster_scores *s, clio_error *err);
+
+/*
+ * clio_cluster_membership_write_csv -- the clusters as a CSV with the
+ * columns region,sector,cluster,strength (region left out for one-region
+ * tables), one row per member, clusters in order: readable back with
+ * clio_groups_read_csv.  _save writes it to path atomically.
+ */
+int clio_cluster_membership_write_csv(const clio_table *t, const clio_clusters *c, FILE *fp,
+                                      clio_error *err);
+int clio_cluster_membership_save(const clio_table *t, const clio_clusters *c, const char *path,
+                                 clio_error *err);
 
 #ifdef __cplusplus
 }
