@@ -152,5 +152,6 @@ int cmd_interregional(int argc, char **argv);
 int cmd_symmetric(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
 int cmd_iim(int argc, char **argv);
+int cmd_clusters(int argc, char **argv);
 
 #endif

@@ -29,6 +29,7 @@ static const struct command {
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
+    {"clusters", cmd_clusters, "clusters of related activities (Feser-Bergman, communities, user) and their statistics"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

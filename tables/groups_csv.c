@@ -1,6 +1,7 @@
 /* groups_csv.c -- groups of sectors (clusters, policy targets) from a CSV
  * with the columns region,sector,group (region optional for one-region
- * tables), in any order, by header name.  A sector may belong to several
+ * tables; 'cluster' is read when there is no 'group', so that membership
+ * files of clio clusters serve as groups), in any order, by header name.  A sector may belong to several
  * groups, but only once to each.  Used by hypothetical extraction of groups.
  * Header and row keys are checked by keyed_csv.c; here the groups. */
 #include "clioi.h"
@@ -115,12 +116,16 @@ static int read_entry(const clioi_csv *csv, size_t r, const clio_table *t,
 int clio_groups_read_csv(const char *path, const clio_table *t, clio_groups **out,
                          clio_error *err)
 {
-    static const char *const required[] = {"group", NULL};
+    static const char *const by_group[] = {"group", NULL}, *const by_cluster[] = {"cluster", NULL};
     *out = NULL;
     clioi_csv *csv;
     int status = clioi_csv_read(path, &csv, err);
     if (status != CLIO_OK)
         return status;
+    const char *const *required = by_group;
+    if (csv->nrows > 0 && clioi_csv_column(&csv->rows[0], "group") == CLIO_NONE &&
+        clioi_csv_column(&csv->rows[0], "cluster") != CLIO_NONE)
+        required = by_cluster;
     clio_groups *g = calloc(1, sizeof *g);
     entry *e = clioi_calloc_array(csv->nrows, sizeof *e);
     size_t count = 0, capacity = 0, c_group;
