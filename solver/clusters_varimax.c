@@ -27,9 +27,9 @@ double clioi_varimax_criterion(size_t m, size_t k, const double *A, size_t lda)
 }
 
 /* Work space of one rotation: x (m x k, the normalised loadings), b = x T
- * and the gradient w (m x k), g, u, vt (k x k), s and superb (k). */
+ * and the gradient w (m x k), g, u, vt (k x k), s (k), h (m: row lengths). */
 typedef struct varimax_work {
-    double *x, *b, *w, *g, *u, *vt, *s, *superb, *h;
+    double *x, *b, *w, *g, *u, *vt, *s, *h;
 } varimax_work;
 
 static void work_free(varimax_work *v)
@@ -41,7 +41,6 @@ static void work_free(varimax_work *v)
     free(v->u);
     free(v->vt);
     free(v->s);
-    free(v->superb);
     free(v->h);
 }
 
@@ -55,12 +54,11 @@ static int work_alloc(varimax_work *v, size_t m, size_t k)
     v->u = clioi_alloc_matrix(k, k);
     v->vt = clioi_alloc_matrix(k, k);
     v->s = clioi_calloc_array(k, sizeof *v->s);
-    v->superb = clioi_calloc_array(k, sizeof *v->superb);
     v->h = clioi_calloc_array(m, sizeof *v->h);
-    return v->x && v->b && v->w && v->g && v->u && v->vt && v->s && v->superb && v->h;
+    return v->x && v->b && v->w && v->g && v->u && v->vt && v->s && v->h;
 }
 
-/* One step: T <- U V' from the SVD of x'(b^3 - b diag(b'b)/m), b = x T;
+/* One step: T <- U V' from the SVD (divide and conquer: dgesdd) of x'(b^3 - b diag(b'b)/m), b = x T;
  * *d = the sum of the singular values. */
 static int step(varimax_work *v, size_t m, size_t k, double *T, double *d, clio_error *err)
 {
@@ -78,8 +76,8 @@ static int step(varimax_work *v, size_t m, size_t k, double *T, double *d, clio_
     }
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, ik, ik, im, 1.0, v->x, im, v->w, im, 0.0,
                 v->g, ik);
-    lapack_int info = LAPACKE_dgesvd(LAPACK_COL_MAJOR, 'A', 'A', ik, ik, v->g, ik, v->s, v->u, ik,
-                                     v->vt, ik, v->superb);
+    lapack_int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'A', ik, ik, v->g, ik, v->s, v->u, ik,
+                                     v->vt, ik);
     if (info != 0)
         return clioi_fail(err, info > 0 ? CLIO_ENOCONVERGE : CLIO_EVALUE,
                           "varimax: the SVD of the %zu x %zu gradient failed (info %d)", k, k,
