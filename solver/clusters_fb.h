@@ -8,10 +8,10 @@
 
 #include "clioi.h"
 
-/* Varimax stops when the sum of singular values d grows by less than
- * CLIOI_VARIMAX_TOL * d in one iteration; CLIO_ENOCONVERGE after
- * CLIOI_VARIMAX_MAX_ITER iterations. */
-#define CLIOI_VARIMAX_TOL 1e-10
+/* Varimax stops when a step raises the criterion (of the Kaiser-
+ * normalised loadings) by <= CLIOI_VARIMAX_TOL times its value;
+ * CLIO_ENOCONVERGE after CLIOI_VARIMAX_MAX_ITER iterations. */
+#define CLIOI_VARIMAX_TOL 1e-12
 #define CLIOI_VARIMAX_MAX_ITER 2000
 
 /* Which profiles of a sector are defined (bits of clioi_fb_similarity's
@@ -37,10 +37,11 @@ int clioi_fb_similarity(const clio_table *t, const size_t *idx, size_t m, double
  * varimax criterion (Kaiser 1958), with Kaiser's normalisation (rows
  * scaled to unit length while rotating) when normalise is set.  The
  * orthogonal rotation goes to T (k x k, ld k; A_new = A_old T), the
- * iterations to *iterations.  The iteration is the SVD form (as in R's
- * stats::varimax): T = U V' from the SVD of A'(B^3 - B diag(B'B)/m),
- * B = A T; it raises the criterion monotonically.  CLIO_ENOCONVERGE after
- * max_iter iterations.
+ * iterations to *iterations.  Fixed-point (SVD) steps, gradient
+ * projection steps where they fail (clusters_varimax.c): the criterion
+ * rises at every step; it stops when a step raises it by <= tol times its
+ * value.  CLIO_ENOCONVERGE after
+ * max_iter iterations (A and T are then left as given / the identity).
  */
 int clioi_varimax(size_t m, size_t k, double *A, size_t lda, int normalise, double tol,
                   size_t max_iter, double *T, size_t *iterations, clio_error *err);
