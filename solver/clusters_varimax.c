@@ -150,7 +150,6 @@ static int ascend(varimax_work *v, size_t m, size_t k, double tol, size_t max_it
     double f = evaluate(v, m, k, T), alpha = 1.0;
     for (size_t it = 1; it <= max_iter; it++) {
         *iterations = it;
-        double s = project(v, k, T); /* gp, needed if the step fails */
         /* fixed-point step from the gradient g at T */
         memcpy(v->tt, v->g, k * k * sizeof *v->tt);
         int status = nearest_orthogonal(v, k, v->tt, v->tt, err);
@@ -165,6 +164,7 @@ static int ascend(varimax_work *v, size_t m, size_t k, double tol, size_t max_it
         /* The fixed-point step stalls (converged, or cycling): a gradient
          * projection step decides.  evaluate() above overwrote g: redo. */
         evaluate(v, m, k, T);
+        double s = project(v, k, T);
         int improved = 0;
         for (int half = 0; half < 40 && !improved; half++, alpha *= 0.5) {
             for (size_t e = 0; e < k * k; e++)
