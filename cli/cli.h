@@ -167,5 +167,6 @@ int cmd_shared_value(int argc, char **argv);
 int cmd_accounts(int argc, char **argv);
 int cmd_tbl(int argc, char **argv);
 int cmd_relatedness(int argc, char **argv);
+int cmd_clusters(int argc, char **argv);
 
 #endif

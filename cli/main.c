@@ -37,6 +37,7 @@ static const struct command {
     {"tbl", cmd_tbl, "triple-bottom-line intensities of sectors and clusters, direct and total"},
     {"relatedness", cmd_relatedness, "relatedness of sectors (IO, co-location, occupations), clusters, validation"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
+    {"clusters", cmd_clusters, "clusters of related activities (Feser-Bergman, communities, user) and their statistics"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

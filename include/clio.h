@@ -357,7 +357,8 @@ int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
 
 /*
  * Groups of sectors (clusters, policy targets): a CSV with the columns
- * region,sector,group (region may be left out in one-region tables).  A
+ * region,sector,group (region may be left out in one-region tables; a
+ * column 'cluster' stands for 'group' when there is none).  A
  * sector may belong to several groups.  Members of group g are
  * members[start[g] .. start[g+1]), sector indices in file order.
  */
@@ -564,7 +565,8 @@ int clio_result_write_csv(const clio_result *r, FILE *fp, clio_error *err);
 /* A human-readable table. */
 int clio_result_write_text(const clio_result *r, FILE *fp, clio_error *err);
 /* clio_result_save -- write to `path` atomically, as NetCDF when the name
- * ends in ".nc", otherwise as tidy CSV. */
+ * ends in ".nc", as the readable table when it ends in ".txt", otherwise as
+ * tidy CSV. */
 int clio_result_save(const clio_result *r, const char *path, clio_error *err);
 int clio_result_write_netcdf(const clio_result *r, const char *path, clio_error *err);
 
@@ -2285,6 +2287,63 @@ int clio_cluster_membership_write_csv(const clio_table *t, const clio_clusters *
                                       clio_error *err);
 int clio_cluster_membership_save(const clio_table *t, const clio_clusters *c, const char *path,
                                  clio_error *err);
+/* ------------------------------------------------------------------ */
+/* Clusters: files and statistics (docs/methods-clusters.md)          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_clusters_read_csv -- user-defined clusters (method "user") from a
+ * CSV with the columns region,sector and cluster (or group), in any order
+ * (region may be left out in one-region tables), and optionally role
+ * (primary | secondary; empty: primary) and strength (a number; empty or
+ * absent: NaN) -- what clio_clusters_write_csv writes.  A sector may be in
+ * several clusters, once in each.  CLIO_ELABEL (file:line) for an unknown
+ * region or sector or a sector twice in a cluster, CLIO_EFORMAT for a
+ * missing column, an empty file, a bad role or strength.
+ */
+int clio_clusters_read_csv(const char *path, const clio_table *t, clio_clusters **out,
+                           clio_error *err);
+
+/*
+ * clio_clusters_write_csv -- the members, one row each, as
+ * region,sector,cluster,role,strength (role primary or secondary; strength
+ * empty when NaN) to fp.  clio_clusters_read_csv and clio_groups_read_csv
+ * read it back.  clio_clusters_save writes it atomically to path, or, for
+ * a name ending in ".nc", clio_clusters_membership as NetCDF.
+ */
+int clio_clusters_write_csv(const clio_table *t, const clio_clusters *c, FILE *fp,
+                            clio_error *err);
+int clio_clusters_save(const clio_table *t, const clio_clusters *c, const char *path,
+                       clio_error *err);
+
+/*
+ * clio_clusters_membership -- the members as a result (kind "clusters"):
+ * one row per member (its region and sector), account "membership",
+ * fields "strength" and "secondary" (0 or 1), and the cluster's name as
+ * the row class "cluster"; for NetCDF output with clio_result_save.
+ */
+int clio_clusters_membership(const clio_table *t, const clio_clusters *c, clio_result **out,
+                             clio_error *err);
+
+/*
+ * clio_cluster_stats -- one row per cluster (no region), account
+ * "cluster", fields (docs/methods-clusters.md; NaN where a denominator is
+ * zero):
+ *   members, primary, regions   counts (regions the members lie in)
+ *   internal                    sum of Z over member pairs
+ *   internal_strength           internal / (internal + purchases from and
+ *                               sales to non-members)
+ *   output_share, value_added_share, <satellite>_share
+ *                               members' x, sum of V, each satellite over
+ *                               the total of the regions the cluster spans
+ *   inputs_other_regions        share of members' intermediate inputs
+ *                               bought from other regions than the buyer's
+ *   sales_other_regions         share of members' sales (intermediate and
+ *                               final) made to other regions
+ * Needs Z (CLIO_EINVAL when consumed).
+ */
+int clio_cluster_stats(const clio_table *t, const clio_clusters *c, clio_result **out,
+                       clio_error *err);
 
 #ifdef __cplusplus
 }

@@ -35,7 +35,9 @@ int clio_result_save(const clio_result *r, const char *path, clio_error *err)
     int status = clioi_atomic_begin(&a, path, 1, err);
     if (status != CLIO_OK)
         return status;
-    if ((status = clio_result_write_csv(r, a.fp, err)) != CLIO_OK) {
+    status = clioi_ends_with(path, ".txt") ? clio_result_write_text(r, a.fp, err)
+                                           : clio_result_write_csv(r, a.fp, err);
+    if (status != CLIO_OK) {
         clioi_atomic_abort(&a);
         return status;
     }
