@@ -283,7 +283,7 @@ static int report(const cli_common *c, const options *o, const clio_table *t, co
     if (status == CLIO_OK)
         status = read_definitions(o, t, own, d, read, err);
     if (status == CLIO_OK && c->output)
-        status = clio_cluster_membership_save(t, own, c->output, err);
+        status = clio_clusters_save(t, own, c->output, err);
     if (status == CLIO_OK && o->matrix)
         status = clio_matrix_save_csv(t, m->M[COMBINED], t->n, o->matrix, err);
     int csv = c->format && strcmp(c->format, "csv") == 0;

@@ -2277,16 +2277,6 @@ typedef struct clio_cluster_scores {
 int clio_cluster_scores_compute(size_t n, const double *R, size_t ldr, const clio_groups *g,
                                 clio_cluster_scores *s, clio_error *err);
 
-/*
- * clio_cluster_membership_write_csv -- the clusters as a CSV with the
- * columns region,sector,cluster,strength (region left out for one-region
- * tables), one row per member, clusters in order: readable back with
- * clio_groups_read_csv.  _save writes it to path atomically.
- */
-int clio_cluster_membership_write_csv(const clio_table *t, const clio_clusters *c, FILE *fp,
-                                      clio_error *err);
-int clio_cluster_membership_save(const clio_table *t, const clio_clusters *c, const char *path,
-                                 clio_error *err);
 /* ------------------------------------------------------------------ */
 /* Clusters: files and statistics (docs/methods-clusters.md)          */
 /* ------------------------------------------------------------------ */

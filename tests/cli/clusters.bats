@@ -49,7 +49,7 @@ numpy() {
 @test "clusters -o/--stats: members serve as groups for extract; stats as CSV, text, NetCDF" {
     run "$CLIO" clusters "$DE" --region DE --factors 2 -o "$T/m.csv" --stats "$T/s.csv" -q
     [ "$status" -eq 0 ]
-    [ "$(head -n 1 "$T/s.csv")" = "region,sector,account,members,primary,regions,internal,internal_strength,output_share,value_added_share,employees_share,self_employed_share,employment_share,inputs_other_regions,sales_other_regions" ]
+    [ "$(head -n 1 "$T/s.csv")" = "region,sector,account,members,primary,regions,internal,internal_strength,output_share,value_added_share,employees_share,self_employed_share,employment_share,co2_share,ch4_share,n2o_share,so2_share,nox_share,co_share,nmvoc_share,dust_share,inputs_other_regions,sales_other_regions" ]
     [ "$(wc -l <"$T/s.csv")" -eq 3 ]
     # The members file is a group file (column 'cluster'): extraction of each cluster
     run "$CLIO" extract "$DE" --region DE --groups "$T/m.csv" --format csv

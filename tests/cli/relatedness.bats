@@ -37,9 +37,9 @@ niot() {
     run "$CLIO" relatedness "$DE" --region DE --occupations "$FIX/germany_occupations.csv" \
         --clusters 3 -o "$T/own.csv" --format csv
     [ "$status" -eq 0 ]
-    [ "$(head -1 "$T/own.csv")" = "sector,cluster,strength" ]
+    [ "$(head -1 "$T/own.csv")" = "region,sector,cluster,role,strength" ]
     [ "$(tail -n +2 "$T/own.csv" | wc -l)" -eq 6 ]
-    [ "$(cut -d, -f2 "$T/own.csv" | tail -n +2 | sort -u | wc -l)" -eq 3 ]
+    [ "$(cut -d, -f3 "$T/own.csv" | tail -n +2 | sort -u | wc -l)" -eq 3 ]
     own=$(printf '%s\n' "${lines[@]}" | awk -F, '$1 == "relatedness" { print $2","$3","$4","$5","$6","$7","$8","$9 }')
     [ "$(printf '%s\n' "$own" | wc -l)" -eq 3 ] # io, occupation, combined
     [[ "$own" == *"occupation,"* ]]
@@ -85,13 +85,13 @@ niot() {
     run "$CLIO" relatedness "$T/deu.nc" --employment "$T/employment.csv" --format csv
     [ "$status" -eq 0 ]
     # 7 clusters by default (56 / 8); food products cluster with crop and animal production
-    [ "$(cut -d, -f2 "$T/k.csv" | tail -n +2 | sort -u | wc -l)" -eq 7 ]
-    [ "$(awk -F, '$1 == "A01" { print $2 }' "$T/k.csv")" = "$(awk -F, '$1 == "C10-C12" { print $2 }' "$T/k.csv")" ]
+    [ "$(cut -d, -f3 "$T/k.csv" | tail -n +2 | sort -u | wc -l)" -eq 7 ]
+    [ "$(awk -F, '$2 == "A01" { print $3 }' "$T/k.csv")" = "$(awk -F, '$2 == "C10-C12" { print $3 }' "$T/k.csv")" ]
     # clusters found on the combined measure are more related inside than between
     printf '%s\n' "${lines[@]}" | awk -F, '$1 == "relatedness" && $2 != "io" { if (!($5 > $6)) exit 1; n++ }
         $1 == "relatedness" && $2 == "io" { if (!($7 > 1)) exit 1; n++ } END { exit n != 3 }'
     # a user definition (industries grouped by their ISIC section letter) scored too
-    tail -n +2 "$T/k.csv" | awk -F, 'BEGIN { print "sector,group" } { print $1 "," substr($1, 1, 1) }' >"$T/letters.csv"
+    tail -n +2 "$T/k.csv" | awk -F, 'BEGIN { print "sector,group" } { print $2 "," substr($2, 1, 1) }' >"$T/letters.csv"
     run "$CLIO" relatedness "$T/deu.nc" --employment "$T/employment.csv" --score "$T/letters.csv" --format csv
     [ "$status" -eq 0 ]
     [ "$(printf '%s\n' "${lines[@]}" | awk -F, -v f="$T/letters.csv" '$1 == f' | wc -l)" -eq 3 ]
