@@ -29,6 +29,15 @@ void clioi_report_add(clio_report *r, int severity, int status, const char *fmt,
 void clioi_progress(const char *task, double done);
 /* clioi_progress_wanted -- whether anyone listens (skip building texts). */
 int clioi_progress_wanted(void);
+/* The default triple-bottom-line rules (solver/tbl_accounts.c), shared by
+ * clio tbl and the shared-value scorecard so both classify alike:
+ * clioi_is_value_added -- whether V row `name` is value added (not imports,
+ * taxes on products or margins); clioi_satellite_domain -- satellite k's
+ * enum clio_domain (social: people, jobs, hours, income; economic: in the
+ * table's money unit; environmental: the rest). */
+int clioi_is_value_added(const char *name);
+int clioi_satellite_domain(const clio_table *t, size_t k);
+
 /* clioi_strdup -- strdup that accepts NULL (returns NULL). */
 char *clioi_strdup(const char *s);
 /* clioi_ends_with -- whether s ends with suffix. */

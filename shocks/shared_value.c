@@ -115,28 +115,52 @@ static int mentions(const char *text, const char *const *words)
     return 0;
 }
 
-static const char *const import_words[] = {"import", NULL};
 static const char *const job_words[] = {"employ", "job", "worker", "person", "fte", NULL};
-static const char *const env_words[] = {"co2",    "ghg",   "emission", "carbon", "energy",
-                                        "water",  "waste", "land",     "ch4",    "n2o",
-                                        "nox",    "sox",   "so2",      "pm10",   "pm2",
-                                        "material", NULL};
 static const char *const total_job_names[] = {"employment", "jobs", "total_employment", NULL};
 
 enum { SAT_JOBS, SAT_ENV, SAT_OTHER };
 
 /* The class of satellite k: the caller's environmental list first, then
- * jobs (name or unit), then environmental words. */
+ * clio tbl's domains (clioi_satellite_domain), so both commands agree:
+ * environmental satellites are SAT_ENV; social ones that count people
+ * (not hours or income) are jobs. */
 static int satellite_class(const clio_table *t, size_t k, const clio_scorecard_options *o)
 {
     for (const char *const *e = o ? o->environmental : NULL; e && *e; e++)
         if (strcmp(*e, t->sat_names[k]) == 0)
             return SAT_ENV;
-    if (mentions(t->sat_names[k], job_words) || mentions(t->sat_units[k], job_words))
-        return SAT_JOBS;
-    if (mentions(t->sat_names[k], env_words) || mentions(t->sat_units[k], env_words))
+    int domain = clioi_satellite_domain(t, k);
+    if (domain == CLIO_DOMAIN_ENVIRONMENTAL)
         return SAT_ENV;
+    if (domain == CLIO_DOMAIN_SOCIAL &&
+        (mentions(t->sat_names[k], job_words) || mentions(t->sat_units[k], job_words)) &&
+        !strstr(t->sat_names[k], "hour"))
+        return SAT_JOBS;
     return SAT_OTHER;
+}
+
+/* Satellite k is a part of another satellite, split by type through a
+ * bridge ("employment:employees" of "employment"): counting it in a total
+ * would count its jobs twice. */
+static int is_split_part(const clio_table *t, size_t k)
+{
+    const char *colon = strrchr(t->sat_names[k], ':');
+    if (!colon)
+        return 0;
+    size_t len = (size_t)(colon - t->sat_names[k]);
+    for (size_t j = 0; j < t->nsat; j++)
+        if (j != k && strlen(t->sat_names[j]) == len &&
+            strncmp(t->sat_names[j], t->sat_names[k], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* The name of satellite k without an extension prefix ("satellites:
+ * employment" from a pymrio folder is "employment"); parts keep theirs. */
+static const char *base_name(const clio_table *t, size_t k)
+{
+    const char *colon = strrchr(t->sat_names[k], ':');
+    return colon && !is_split_part(t, k) ? colon + 1 : t->sat_names[k];
 }
 
 /* One criterion being defined: its account weights over (output, V rows,
@@ -222,7 +246,7 @@ static int add_economic(builder *b)
     if (!(c = add(b, "", "value_added", NULL, "economic", 1)))
         return CLIO_ENOMEM;
     for (size_t v = 0; v < t->nva; v++)
-        c->coef[1 + v] = mentions(t->va_names[v], import_words) ? 0 : 1;
+        c->coef[1 + v] = clioi_is_value_added(t->va_names[v]); /* as clio tbl */
     size_t primary = b->count;
     if (!(c = add(b, "", "primary_inputs", NULL, "economic", 1)))
         return CLIO_ENOMEM;
@@ -252,7 +276,7 @@ static int add_social(builder *b, const clio_scorecard_options *o, clio_error *e
         if (satellite_class(t, k, o) == SAT_JOBS) {
             njobs++;
             for (const char *const *w = total_job_names; *w; w++)
-                if (strcmp(t->sat_names[k], *w) == 0)
+                if (strcmp(base_name(t, k), *w) == 0)
                     total = k;
         }
     criterion *c;
@@ -264,8 +288,11 @@ static int add_social(builder *b, const clio_scorecard_options *o, clio_error *e
         if (!(c = add(b, "", "jobs", sat_unit(t, total != CLIO_NONE ? total : first),
                       "social", 1)))
             return CLIO_ENOMEM;
+        /* the total account, else every job account that is not a part of
+         * another */
         for (size_t k = 0; k < t->nsat; k++)
-            if (satellite_class(t, k, o) == SAT_JOBS && (total == CLIO_NONE || k == total))
+            if (satellite_class(t, k, o) == SAT_JOBS &&
+                (total == CLIO_NONE ? !is_split_part(t, k) : k == total))
                 c->coef[1 + t->nva + k] = 1;
         for (size_t k = 0; k < t->nsat; k++) {
             if (satellite_class(t, k, o) != SAT_JOBS || k == total || njobs == 1)

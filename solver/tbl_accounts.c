@@ -63,13 +63,13 @@ static int mentions_products(const char *text)
 
 /* V rows that are not value added: imports, taxes on products (not those
  * on production), margins. */
-static int is_value_added(const char *name)
+int clioi_is_value_added(const char *name)
 {
     return !mentions(name, "import") && !mentions(name, "margin") &&
            !(mentions(name, "tax") && mentions_products(name));
 }
 
-static int satellite_domain(const clio_table *t, size_t k)
+int clioi_satellite_domain(const clio_table *t, size_t k)
 {
     const char *name = t->sat_names[k], *unit = t->sat_units[k];
     if (mentions_any(name, people_words) || mentions_any(unit, people_words) ||
@@ -106,7 +106,7 @@ static int fill(const clio_table *t, clio_tbl_accounts *a)
     size_t k = 0;
     int status = set_account(a, k++, "output", t->unit, CLIO_DOMAIN_ECONOMIC);
     for (size_t v = 0; v < t->nva && status == CLIO_OK; v++) {
-        a->in_value_added[v] = (unsigned char)is_value_added(t->va_names[v]);
+        a->in_value_added[v] = (unsigned char)clioi_is_value_added(t->va_names[v]);
         int d = mentions_any(t->va_names[v], income_words) ? CLIO_DOMAIN_SOCIAL
                                                             : CLIO_DOMAIN_ECONOMIC;
         status = set_account(a, k++, t->va_names[v], t->unit, d);
@@ -116,7 +116,7 @@ static int fill(const clio_table *t, clio_tbl_accounts *a)
         status = set_account(a, k++, "value_added", t->unit, CLIO_DOMAIN_ECONOMIC);
     }
     for (size_t s = 0; s < t->nsat && status == CLIO_OK; s++)
-        status = set_account(a, k++, t->sat_names[s], t->sat_units[s], satellite_domain(t, s));
+        status = set_account(a, k++, t->sat_names[s], t->sat_units[s], clioi_satellite_domain(t, s));
     return status;
 }
 
@@ -125,7 +125,7 @@ int clio_tbl_accounts_make(const clio_table *t, clio_tbl_accounts **out, clio_er
     *out = NULL;
     size_t nin = 0;
     for (size_t v = 0; v < t->nva; v++)
-        nin += is_value_added(t->va_names[v]);
+        nin += clioi_is_value_added(t->va_names[v]);
     /* A V row already named value_added is the value added itself. */
     int sum = nin > 0 && clioi_find_label(t->va_names, t->nva, "value_added") == CLIO_NONE;
     clio_tbl_accounts *a = calloc(1, sizeof *a);

@@ -139,3 +139,36 @@ setup() {
     run "$CLIO" shared-value "$DE" --options "$EX/germany_options.yaml" --amount 5
     [ "$status" -eq 64 ]
 }
+
+# jobs of option `construction_programme` in the CSV scorecard of table $1
+jobs_of() {
+    "$CLIO" shared-value "$1" --options "$EX/germany_options.yaml" --format csv -q |
+        awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+            $1 == "construction_programme" { print $c["jobs"] }'
+}
+
+@test "shared-value: jobs are counted once when an account is split by type or renamed by pymrio" {
+    want=$(jobs_of "$DE")
+    # only a total named persons_engaged (not a known total name), then split by a bridge
+    mkdir -p "$T/de"
+    cp "$DE"/Z.csv "$DE"/Y.csv "$DE"/V.csv "$DE"/x.csv "$T/de/"
+    awk -F, 'NR == 1 || $1 == "employment"' "$DE/satellites.csv" |
+        sed 's/^employment,/persons_engaged,/' >"$T/de/satellites.csv"
+    printf 'account,type,share\npersons_engaged,women,0.45\npersons_engaged,men,0.55\n' >"$T/bridge.csv"
+    "$CLIO" accounts "$T/de" --bridge "$T/bridge.csv" -o "$T/split.nc" -q
+    got=$(jobs_of "$T/split.nc")
+    awk -v a="$got" -v b="$want" 'BEGIN { d = a - b; exit !(d * d < 1e-20 * b * b) }'
+    # a pymrio round trip prefixes the satellites with their extension folder
+    "$CLIO" export "$DE" --format pymrio -o "$T/pm" -q
+    got=$(jobs_of "$T/pm")
+    awk -v a="$got" -v b="$want" 'BEGIN { d = a - b; exit !(d * d < 1e-20 * b * b) }'
+}
+
+@test "shared-value: air emissions are environmental, lower is better, as clio tbl says" {
+    run "$CLIO" shared-value "$DE" --options "$EX/germany_options.yaml"
+    [ "$status" -eq 0 ]
+    for gas in co2 ch4 n2o so2 nox co nmvoc dust; do
+        [[ "$output" == *"env:$gas (-)"* ]] || { echo "no env:$gas"; return 1; }
+    done
+    [[ "$output" != *"sat:"* ]]
+}

@@ -11,7 +11,7 @@ GROUPS.csv sector,group (clusters not overlapping); EFFECTS.csv is
 --linkages file; SCORECARD.csv is `clio shared-value TABLE --per-cluster
 GROUPS --amount AMOUNT --weights WEIGHTS -o SCORECARD.csv`.  Checked (1e-9
 relative): every account's cluster total and in-cluster effect, the linkage
-matrix, the scorecard's output, value added (V rows without imports), jobs
+matrix, the scorecard's output, value added (V rows without imports, taxes on products, margins), jobs
 (the employment satellite) and per-cost columns, and the scores, ranks and
 Pareto flags recomputed from the scorecard's values.  Exit 0 when all
 match, 1 otherwise.
@@ -88,7 +88,10 @@ def main(argv):
 
     with open(card_path, newline="") as fp:
         card = list(csv.DictReader(fp))
-    imports = [k for k, v in enumerate(va_names) if "import" in v.lower()]
+    # not value added (as clio tbl): imports, taxes on products, margins
+    imports = [k for k, v in enumerate(va_names)
+               if "import" in v.lower() or "margin" in v.lower()
+               or ("tax" in v.lower() and "product" in v.lower().replace("production", ""))]
     keep = [k for k in range(len(va_names)) if k not in imports]
     emp = 1 + len(va_names) + sat_names.index("employment")
     for g, r in enumerate(card):

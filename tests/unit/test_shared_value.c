@@ -348,11 +348,13 @@ static void test_scorecard_germany(void)
     tap_ok(sc->value[no * clio_scorecard_find(sc, "income_lowest")] ==
                sc->value[no * clio_scorecard_find(sc, "income:poor")],
            "income_lowest is the --lowest group");
-    /* value added excludes imports; va_kept_share = 1 - imports share */
+    /* value added excludes imports and taxes on products (as clio tbl) */
     size_t va = clio_scorecard_find(sc, "value_added"), imp = 1 + find(t->va_names, t->nva, "imports");
-    tap_close(sc->value[no * va] + 1000 * clio_result_value(m, cs, imp, 1),
+    size_t tax = 1 + find(t->va_names, t->nva, "taxes_less_subsidies_on_products");
+    tap_close(sc->value[no * va] + 1000 * (clio_result_value(m, cs, imp, 1) +
+                                           clio_result_value(m, cs, tax, 1)),
               sc->value[no * clio_scorecard_find(sc, "primary_inputs")], 1e-12,
-              "value added + imports = primary inputs");
+              "value added + imports + taxes on products = primary inputs");
     tap_close(sc->value[no * clio_scorecard_find(sc, "primary_inputs")], 1000, 1e-9,
               "primary inputs = the demand (balanced table)");
     /* Per-cost criteria with a missing cost cannot be weighted. */
