@@ -17,6 +17,7 @@ typedef struct ce_inputs {
     const cli_households *hh;
     clio_groups *groups;
     clio_households *h;
+    int wrote_linkages; /* to remove it if -o fails */
 } ce_inputs;
 
 static int ce_option(void *ctx, int opt, const char *arg)
@@ -47,7 +48,7 @@ static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_
     clio_cluster_effects *c = NULL;
     int status = clio_cluster_effects_compute(t, f, in->h, in->groups, in->mix, &c, err);
     if (status == CLIO_OK && in->linkages)
-        status = clio_cluster_linkages_save_csv(c, in->linkages, err);
+        in->wrote_linkages = (status = clio_cluster_linkages_save_csv(c, in->linkages, err)) == CLIO_OK;
     if (status == CLIO_OK && in->output)
         status = clio_cluster_effects_save(c, in->output, err);
     if (status == CLIO_OK) {
@@ -114,6 +115,8 @@ int cmd_cluster_effects(int argc, char **argv)
         print.output = NULL;
     const cli_analysis a = {.keep_z = 1, .prepare = prepare, .analyse = analyse, .ctx = &in};
     int status = cli_run_analysis(&print, table, &a);
+    if (status != CLIO_OK && in.wrote_linkages)
+        remove(in.linkages); /* all or nothing: -o failed after it */
     clio_groups_free(in.groups);
     clio_households_free(in.h);
     return status;

@@ -19,6 +19,7 @@ typedef struct sam_inputs {
     const char *miyazawa, *decomposition;                        /* outputs, or NULL */
     clio_income_distribution *d;
     clio_sam *sam;
+    int wrote_miyazawa, wrote_decomposition; /* to remove them if -o fails */
 } sam_inputs;
 
 static int sam_option(void *ctx, int opt, const char *arg)
@@ -89,15 +90,15 @@ static int save_miyazawa(const clio_table *t, const clio_leontief *f, const clio
 static int analyse(void *ctx, const clio_table *t, const clio_leontief *f, clio_result **out,
                    clio_error *err)
 {
-    const sam_inputs *in = ctx;
+    sam_inputs *in = ctx;
     clio_result *r = NULL, *pr = NULL;
     int status = clio_sam_multipliers(t, f, in->sam, &r, err);
     if (status == CLIO_OK && in->decomposition)
         status = clio_sam_decomposition(t, f, in->sam, &pr, err);
     if (status == CLIO_OK && in->miyazawa)
-        status = save_miyazawa(t, f, in->sam, in->miyazawa, err);
+        in->wrote_miyazawa = (status = save_miyazawa(t, f, in->sam, in->miyazawa, err)) == CLIO_OK;
     if (status == CLIO_OK && pr)
-        status = clio_result_save(pr, in->decomposition, err);
+        in->wrote_decomposition = (status = clio_result_save(pr, in->decomposition, err)) == CLIO_OK;
     clio_result_free(pr);
     if (status != CLIO_OK) {
         clio_result_free(r);
@@ -161,6 +162,12 @@ int cmd_sam(int argc, char **argv)
 
     const cli_analysis a = {.prepare = define_sam, .analyse = analyse, .ctx = &in};
     int status = cli_run_analysis(&o, table, &a);
+    if (status != CLIO_OK) { /* all or nothing: -o failed after the side files */
+        if (in.wrote_miyazawa)
+            remove(in.miyazawa);
+        if (in.wrote_decomposition)
+            remove(in.decomposition);
+    }
     clio_sam_free(in.sam);
     clio_income_distribution_free(in.d);
     return status;

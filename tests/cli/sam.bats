@@ -153,3 +153,11 @@ numpy() {
     [ "$status" -eq 2 ]
     [[ "$output" == *"one-region tables only"* ]]
 }
+
+@test "sam: when -o cannot be written, the side files are not left either" {
+    run "$CLIO" sam "$DE" "${SAM[@]}" --miyazawa "$T/K.csv" --decomposition "$T/PR.csv" \
+        -o "$T/missing/out.csv"
+    [ "$status" -eq 12 ]
+    [ ! -e "$T/K.csv" ]
+    [ ! -e "$T/PR.csv" ]
+}

@@ -172,3 +172,10 @@ jobs_of() {
     done
     [[ "$output" != *"sat:"* ]]
 }
+
+@test "cluster-effects: when -o cannot be written, --linkages is not left either" {
+    run "$CLIO" cluster-effects "$DE" --groups "$EX/germany_clusters.csv" --linkages "$T/L.csv" \
+        -o "$T/missing/out.csv"
+    [ "$status" -eq 12 ]
+    [ ! -e "$T/L.csv" ]
+}
