@@ -2138,7 +2138,8 @@ int clio_is_pymrio_folder(const char *path);
  *                subsidies) and "VA" become value added, "OUT" is x; a
  *                column "OUT"/"TOTAL" is checked against it.  China and
  *                Mexico split rows/columns (CN1, CN2, MX1, MX2) are kept as
- *                regions of their own.
+ *                regions of their own; final demand published for the
+ *                whole country (CHN_HFCE, MEX_HFCE ...) goes to CN1 / MX1.
  *   "wiod-niot"  WIOD 2016 release national IO table (Year, Code,
  *                Description, Origin, 56 industries, CONS_h ... EXP, GO):
  *                the domestic rows are Z and Y (CONS_h, CONS_np, CONS_g,

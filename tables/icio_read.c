@@ -5,7 +5,8 @@
  * TAXSUB) and VA (VALU) for taxes less subsidies and value added, OUT
  * (OUTPUT) for total output; a total column OUT (TOTAL) is not needed
  * (x comes from the OUT row; clio's check compares the row sums).  Split
- * countries (CN1, CN2, MX1, MX2) are regions of their own. */
+ * countries (CN1, CN2, MX1, MX2) are regions of their own; their final
+ * demand, published for the whole country (CHN_, MEX_), goes to CN1 / MX1. */
 #include "clioi.h"
 
 #include <stdlib.h>
@@ -27,6 +28,19 @@ static const char *special_row(const char *key, int *is_output)
     if (strcmp(key, "VA") == 0 || strcmp(key, "VALU") == 0)
         return "value_added";
     return NULL;
+}
+
+/* Final demand of a split country: the published tables split China's and
+ * Mexico's industries (CN1/CN2, MX1/MX2: without and with export
+ * processing / global manufacturing) but not their final demand (CHN_HFCE,
+ * MEX_HFCE); it goes to the domestic part, CN1 or MX1. */
+static size_t split_country_region(const clio_table *t, const char *country)
+{
+    static const char *const split[][2] = {{"CHN", "CN1"}, {"MEX", "MX1"}};
+    for (size_t k = 0; k < sizeof split / sizeof split[0]; k++)
+        if (strcmp(country, split[k][0]) == 0)
+            return clioi_find_label(t->regions, t->nregions, split[k][1]);
+    return CLIO_NONE;
 }
 
 /* "AUS_01T02" -> "AUS|01T02" (split at the first '_'), or NULL. */
@@ -187,6 +201,8 @@ int clioi_read_oecd_icio(const char *path, clio_table **out, clio_error *err)
         }
         t->fd_names[k] = name;
         t->fd_region[k] = clioi_find_label(t->regions, t->nregions, region);
+        if (t->fd_region[k] == CLIO_NONE)
+            t->fd_region[k] = split_country_region(t, region);
         if (t->fd_region[k] == CLIO_NONE)
             status = clioi_fail(err, CLIO_ELABEL,
                                 "%s:%zu: final-demand column '%s' names country '%s', which has "
