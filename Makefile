@@ -9,7 +9,7 @@ CC       := gcc
 endif
 BUILD    ?= build
 SANITIZE ?=
-PKGS     := netcdf lapacke openblas igraph
+PKGS     := netcdf lapacke openblas igraph nettle
 VERSION  := $(shell sed -n 's/^\#define CLIO_VERSION "\(.*\)"/\1/p' include/clio.h)
 SOVERSION := 0
 PREFIX   ?= /usr/local

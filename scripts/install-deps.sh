@@ -4,7 +4,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 
-build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev libigraph-dev"
+build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev libigraph-dev nettle-dev"
 install_pkgs="$build_pkgs help2man"
 fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
 test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 man-db"
