@@ -31,6 +31,7 @@ static const struct command {
     {"iim", cmd_iim, "inoperability input-output model: static and dynamic (recovery)"},
     {"symmetric", cmd_symmetric, "symmetric table and total requirements from make and use tables"},
     {"sam", cmd_sam, "income of household groups per unit of demand: SAM closure, Miyazawa, Pyatt-Round"},
+    {"report", cmd_report, "an HTML page of charts, numbers and provenance for result files"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
