@@ -1,6 +1,7 @@
 #!/bin/sh
 # install-deps.sh -- install the Debian packages clio needs, when missing.
-# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench]   (default: test)
+# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench|browser]   (default: test)
+# browser: headless Chromium and PIL, for the report test (tests/cli/report.bats)
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 
@@ -9,6 +10,7 @@ install_pkgs="$build_pkgs help2man"
 fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
 test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 man-db"
 bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
+browser_pkgs="chromium python3-pil"
 
 case "${1:-test}" in
 build) want=$build_pkgs ;;
@@ -16,7 +18,8 @@ install) want=$install_pkgs ;;
 fuzz) want=$fuzz_pkgs ;;
 test) want=$test_pkgs ;;
 bench) want=$bench_pkgs ;;
-*) echo "usage: $0 [build|install|fuzz|test|bench]" >&2; exit 64 ;;
+browser) want=$browser_pkgs ;;
+*) echo "usage: $0 [build|install|fuzz|test|bench|browser]" >&2; exit 64 ;;
 esac
 
 missing=""

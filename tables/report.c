@@ -194,7 +194,9 @@ static const char *file_heading(const rp_file *f)
 
 static void file_section(rp_page *p, const rp_file *f, size_t k)
 {
-    clioi_rp_printf(p, "<section id=\"f%zu\">\n<h2>%zu. ", k + 1, k + 1);
+    clioi_rp_printf(p, "<section id=\"f%zu\" data-file=\"", k + 1);
+    clioi_rp_text(p, f->path);
+    clioi_rp_printf(p, "\">\n<h2>%zu. ", k + 1);
     clioi_rp_text(p, f->kind);
     clioi_rp_printf(p, ": ");
     clioi_rp_text(p, file_heading(f));

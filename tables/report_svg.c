@@ -269,7 +269,15 @@ void clioi_rp_svg_heatmap(rp_page *p, const char *title, size_t n, const char **
                           const double *m)
 {
     double cs = fmin(fmax(560.0 / (double)(n ? n : 1), 10), 56);
-    const double L = 150, T = 110, LEG = 30;
+    size_t longest = 1; /* room for the column labels, slanted at 50 degrees */
+    for (size_t r = 0; r < n; r++) {
+        size_t chars = 0;
+        for (const char *c = names[r]; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        longest = chars > longest ? chars : longest;
+    }
+    const double L = 150, LEG = 30, SWATCH = 95;
+    double T = 16 + 0.77 * 7.0 * (double)(longest < LABEL_CHARS ? longest : LABEL_CHARS + 1);
     double W = L + cs * (double)n + 20, H = T + cs * (double)n + LEG + 20;
     double lo = INFINITY, hi = -INFINITY;
     for (size_t k = 0; k < n * n; k++)
@@ -281,7 +289,7 @@ void clioi_rp_svg_heatmap(rp_page *p, const char *title, size_t n, const char **
      * values are positive and span more than two orders of magnitude. */
     int use_log = lo > 0 && hi / lo > 100;
     double slo = use_log ? log10(lo) : fmin(lo, 0), shi = use_log ? log10(hi) : hi;
-    svg_begin(p, title, fmax(W, L + 5 * 70.0 + 20), H);
+    svg_begin(p, title, fmax(W, L + 5 * SWATCH + 20), H);
     for (size_t r = 0; r < n; r++) {
         double y = T + cs * (double)r;
         clioi_rp_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", L - 6,
@@ -330,7 +338,7 @@ void clioi_rp_svg_heatmap(rp_page *p, const char *title, size_t n, const char **
         clioi_rp_printf(p,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"%s\" "
                         "class=\"swatch\"/><text x=\"%.1f\" y=\"%.1f\">",
-                        L + 70.0 * k, ly, colour, L + 70.0 * k + 18, ly + 11);
+                        L + SWATCH * k, ly, colour, L + SWATCH * k + 18, ly + 11);
         clioi_rp_number(p, use_log ? pow(10, v) : v);
         clioi_rp_printf(p, "</text>\n");
     }
