@@ -185,10 +185,12 @@ static void regions_view(rp_page *p, const rp_file *f, const view *w, size_t a)
     char name[300], title[512];
     snprintf(name, sizeof name, "%s_region_total", w->field);
     const rp_var *v = clioi_rp_var(f, name);
-    if (!v || v->ndims != 2 || v->dims[0] != RP_REGION || v->dims[1] != RP_ACCOUNT)
-        v = clioi_rp_var(f, w->field);
-    if (!v || v->dims[0] != RP_SECTOR || !(v->ndims == 1 || is_rows_by_account(v)) ||
-        f->len[RP_REGION] < 2)
+    if (!v || v->ndims != 2 || v->dims[0] != RP_REGION || v->dims[1] != RP_ACCOUNT) {
+        v = clioi_rp_var(f, w->field); /* no stored totals: sum the sectors */
+        if (!v || v->dims[0] != RP_SECTOR || !is_rows_by_account(v))
+            return;
+    }
+    if (f->len[RP_REGION] < 2)
         return; /* one region: its total is the whole file's */
     size_t R = f->len[RP_REGION];
     double *sums = clioi_calloc_array(R, sizeof *sums);

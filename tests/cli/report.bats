@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Provenance in NetCDF outputs and `clio report`: the page for an impact,
-# multipliers, linkages, spillovers (pymrio's test MRIO) and the Germany
-# scenario file, checked with Python (well-formed, no URL, the charts'
+# multipliers, linkages, spillovers and an impact on pymrio's test MRIO and
+# the Germany scenario file, checked with Python (well-formed, no URL, the charts'
 # numbers equal the files') and opened in headless Chromium (no console
 # error, the charts in the DOM, a screenshot that is not blank); the
 # errors, each with its exit status and nothing left behind.
@@ -21,8 +21,11 @@ setup_file() {
         -o "$R/spillovers.nc" -q >/dev/null
     "$CLIO" scenario run examples/scenarios/germany_policies.yaml -o "$R/scenarios.nc" -q \
         >/dev/null
+    printf 'region,sector,change\nreg1,construction,1000\nreg3,food,500\n' >"$R/demand.csv"
+    "$CLIO" impact "$PYMRIO" --V F_factor_inputs.csv --satellites F_emissions.csv \
+        --demand "$R/demand.csv" -o "$R/mrio_impact.nc" -q >/dev/null
     "$CLIO" report "$R/impact.nc" "$R/multipliers.nc" "$R/linkages.nc" "$R/spillovers.nc" \
-        "$R/scenarios.nc" -o "$R/report.html"
+        "$R/scenarios.nc" "$R/mrio_impact.nc" -o "$R/report.html"
 }
 
 setup() {
@@ -93,10 +96,11 @@ global() { # global attribute $2 of file $1, as ncdump prints it
 @test "report: well-formed, no URL or script, every chart titled with its numbers, one per view" {
     need_python
     run /usr/bin/python3 tests/python/report_check.py "$R/report.html" --results \
-        "$R/impact.nc" "$R/multipliers.nc" "$R/linkages.nc" "$R/spillovers.nc" "$R/scenarios.nc"
+        "$R/impact.nc" "$R/multipliers.nc" "$R/linkages.nc" "$R/spillovers.nc" "$R/scenarios.nc" \
+        "$R/mrio_impact.nc"
     echo "$output"
     [ "$status" -eq 0 ]
-    [[ "$output" == *"charts, as many as the 5 files' kinds get"* ]]
+    [[ "$output" == *"charts, as many as the 6 files' kinds get"* ]]
 }
 
 @test "report: the charts' numbers are the files' (bars, key-sector points, spillover cells)" {
@@ -107,6 +111,9 @@ global() { # global attribute $2 of file $1, as ncdump prints it
         --bar "$R/multipliers.nc" effect output construction \
         --bar "$R/spillovers.nc" spillover output "reg1|electricity" \
         --bar "$R/scenarios.nc" delta_total output lockdown_quarter \
+        --bar "$R/mrio_impact.nc" total output "reg3|food" \
+        --bar "$R/mrio_impact.nc" total_region_total output reg1 \
+        --bar "$R/mrio_impact.nc" total_region_total emission_type1\|air reg3 \
         --point "$R/linkages.nc" manufacturing \
         --cell "$R/spillovers.nc" output reg1 reg2
     echo "$output"
