@@ -137,6 +137,12 @@ int cli_replace_text(char **field, const char *text);
  * task's time.  Called by cli_parse once the options are known. */
 void cli_progress_start(const cli_common *o);
 
+/* cli_provenance_record -- the command line of this run (argv of the
+ * subcommand, before getopt_long reorders it) and, when it writes NetCDF,
+ * its input files with their SHA-256, for every NetCDF file it writes
+ * (cli/provenance.c).  Called by cli_parse. */
+void cli_provenance_record(int argc, char **argv);
+
 /* Wall-clock seconds, for --verbose timings. */
 double cli_now(void);
 void cli_timing(const cli_common *o, const char *phase, double seconds);
@@ -168,5 +174,6 @@ int cmd_accounts(int argc, char **argv);
 int cmd_tbl(int argc, char **argv);
 int cmd_relatedness(int argc, char **argv);
 int cmd_clusters(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

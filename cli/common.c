@@ -174,6 +174,7 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
         memcpy(all + nshared, extra, nextra * sizeof *all);
 
     o->rtol = CLIO_DEFAULT_RTOL;
+    cli_provenance_record(argc, argv); /* before getopt_long reorders argv */
     optind = 1;
     opterr = 0;
     int opt;

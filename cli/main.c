@@ -36,6 +36,7 @@ static const struct command {
     {"accounts", cmd_accounts, "typed satellite accounts (bridges) and user indicators with units"},
     {"tbl", cmd_tbl, "triple-bottom-line intensities of sectors and clusters, direct and total"},
     {"relatedness", cmd_relatedness, "relatedness of sectors (IO, co-location, occupations), clusters, validation"},
+    {"report", cmd_report, "an HTML page of charts, numbers and provenance for result files"},
     {"scenario", cmd_scenario, "run a YAML file of shocks and policies (demand, caps, IIM, ARIO)"},
     {"clusters", cmd_clusters, "clusters of related activities (Feser-Bergman, communities, user) and their statistics"},
 };

@@ -2336,6 +2336,53 @@ int clio_clusters_membership(const clio_table *t, const clio_clusters *c, clio_r
 int clio_cluster_stats(const clio_table *t, const clio_clusters *c, clio_result **out,
                        clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Provenance and reports                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * clio_provenance_set -- record what is making this process's output files:
+ * command_line (e.g. "clio multipliers de.nc -o m.nc") and inputs, one line
+ * per input file "SHA256  PATH  BYTES" (the first two fields as sha256sum
+ * prints them).  Every NetCDF file written afterwards carries them as the
+ * global attributes clio_command and clio_inputs, the CF attribute
+ * history ("DATE: clio VERSION: COMMAND") and date_created (ISO 8601 UTC;
+ * from SOURCE_DATE_EPOCH when it is set, for reproducible files).  Either
+ * may be NULL (left out; history then says "created by clio VERSION").
+ * The texts are copied.  Process-wide, like clio_progress_set: set it
+ * once, before files are written, not while another thread writes.
+ * CLIO_OK, or CLIO_ENOMEM with the previous setting kept.
+ */
+int clio_provenance_set(const char *command_line, const char *inputs);
+
+/*
+ * clio_sha256_file -- the SHA-256 of the regular file at path as 64
+ * lowercase hexadecimal digits (hex, NUL-terminated) and its size in
+ * *bytes (when not NULL).  CLIO_EIO when it is missing, unreadable or not
+ * a regular file.
+ */
+int clio_sha256_file(const char *path, char hex[65], unsigned long long *bytes,
+                     clio_error *err);
+
+/*
+ * clio_html_report -- one self-contained HTML page (inline CSS and SVG, no
+ * scripts, no network) describing the clio result files results[0..count)
+ * (NetCDF written by clio_result_write_netcdf or
+ * clio_scenario_results_write_netcdf): per file, the summary of the table
+ * (title, regions, sectors, accounts and units), charts for its kind of
+ * result, each with its numbers in a table beside it (largest effects by
+ * sector and by region, multipliers, key sectors, spillovers between
+ * regions, scenario deltas; any other kind as a table of its variables
+ * and a chart of its first field), and its provenance (command, inputs
+ * with SHA-256, clio version, date).  docs/report.md describes the page.
+ * Written atomically to output.  CLIO_EIO for an unreadable file,
+ * CLIO_EFORMAT for one that is not a clio result (a table, or not NetCDF)
+ * or is malformed, CLIO_EWRITE when output cannot be written, CLIO_EINVAL
+ * for no files.
+ */
+int clio_html_report(const char *const *results, size_t count, const char *output,
+                     clio_error *err);
+
 #ifdef __cplusplus
 }
 #endif

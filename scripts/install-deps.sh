@@ -1,14 +1,18 @@
 #!/bin/sh
 # install-deps.sh -- install the Debian packages clio needs, when missing.
-# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench]   (default: test)
+# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench|browser]   (default: test)
+# browser: headless Chromium and PIL, for the report test (tests/cli/report.bats)
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 
-build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev libyaml-dev libigraph-dev libcjson-dev"
+build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev
+    libyaml-dev libigraph-dev libcjson-dev nettle-dev"
 install_pkgs="$build_pkgs help2man"
 fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
 test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 python3-pandas \
     r-cran-ncdf4 man-db"
+browser_pkgs="chromium python3-pil"
+test_pkgs="$test_pkgs $browser_pkgs"
 bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
 
 case "${1:-test}" in
@@ -17,7 +21,8 @@ install) want=$install_pkgs ;;
 fuzz) want=$fuzz_pkgs ;;
 test) want=$test_pkgs ;;
 bench) want=$bench_pkgs ;;
-*) echo "usage: $0 [build|install|fuzz|test|bench]" >&2; exit 64 ;;
+browser) want=$browser_pkgs ;;
+*) echo "usage: $0 [build|install|fuzz|test|bench|browser]" >&2; exit 64 ;;
 esac
 
 missing=""

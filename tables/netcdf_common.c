@@ -4,6 +4,7 @@
  * being read.  The table and result schemas themselves live in
  * netcdf_write.c, netcdf_read.c and netcdf_result.c. */
 #include "netcdf_common.h"
+#include "provenance.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -55,18 +56,38 @@ int clioi_nc_put_text(int ncid, int varid, const char *name, const char *value)
     return nc_put_att_text(ncid, varid, name, strlen(value), value);
 }
 
+/* history_text -- CF's history line: "DATE: clio VERSION: COMMAND", or
+ * "DATE: created by clio VERSION" when no command was recorded. */
+static char *history_text(const char *date, const char *command)
+{
+    const char *fmt = command ? "%s: clio " CLIO_VERSION ": %s" : "%s: created by clio " CLIO_VERSION;
+    int len = snprintf(NULL, 0, fmt, date, command);
+    char *s = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (s)
+        snprintf(s, (size_t)len + 1, fmt, date, command);
+    return s;
+}
+
 int clioi_nc_def_globals(int ncid, int format_version, const char *kind, const char *title,
                          const char *unit, const char *source)
 {
+    char date[CLIOI_DATE_LEN];
+    clioi_provenance_date(date);
+    const char *command = clioi_provenance_command();
+    char *history = history_text(date, command);
+    if (!history)
+        return NC_ENOMEM;
     const char *const texts[][2] = {
         {"clio_version", CLIO_VERSION}, {"clio_result_kind", kind}, {"title", title},
-        {"unit", unit}, {"source", source}, {"history", "created by clio " CLIO_VERSION},
+        {"unit", unit}, {"source", source}, {"history", history}, {"date_created", date},
+        {"clio_command", command}, {"clio_inputs", clioi_provenance_inputs()},
     };
     int rc = clioi_nc_put_text(ncid, NC_GLOBAL, "Conventions", "CF-1.8");
     if (!rc && format_version > 0)
         rc = nc_put_att_int(ncid, NC_GLOBAL, "clio_format_version", NC_INT, 1, &format_version);
     for (size_t k = 0; k < sizeof texts / sizeof texts[0] && !rc; k++)
         rc = clioi_nc_put_text(ncid, NC_GLOBAL, texts[k][0], texts[k][1]);
+    free(history);
     return rc;
 }
 

@@ -37,8 +37,9 @@ int clioi_nc_put_text(int ncid, int varid, const char *name, const char *value);
 
 /* clioi_nc_def_globals -- the global attributes of a clio file, in this
  * order: Conventions, clio_format_version (when format_version > 0),
- * clio_version, clio_result_kind, title, unit, source, history.  NULL
- * texts are left out. */
+ * clio_version, clio_result_kind, title, unit, source, history,
+ * date_created, clio_command, clio_inputs (the last two as recorded by
+ * clio_provenance_set).  NULL texts are left out. */
 int clioi_nc_def_globals(int ncid, int format_version, const char *kind, const char *title,
                          const char *unit, const char *source);
 

@@ -50,7 +50,8 @@ setup() {
     [[ "$output" == *"-lcsv -lyaml"* ]]
     # shellcheck disable=SC2046
     cc -o "$exe-static" tests/install/use_clio.c $(pkg-config --cflags clio) \
-        "$PREFIX/lib/libclio.a" $(pkg-config --libs netcdf lapacke openblas igraph libcjson) -lcsv -lyaml -lm
+        "$PREFIX/lib/libclio.a" $(pkg-config --libs netcdf lapacke openblas igraph libcjson nettle) \
+        -lcsv -lyaml -lm
     run "$exe-static" data/germany_1995 construction
     [ "$status" -eq 0 ]
     awk -v a="$output" -v b="$want" 'BEGIN {d = a - b; exit !(d * d < 1e-20 * b * b)}'
