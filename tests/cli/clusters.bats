@@ -142,3 +142,32 @@ numpy() {
     run "$CLIO" clusters "$T/de.nc" --stats "$T/no/such/s.csv"
     [ "$status" -eq 12 ]
 }
+
+@test "clusters --method leiden|louvain: Germany and UK 2010, reproducible, the same after reordering and renaming" {
+    numpy
+    for method in leiden louvain; do
+        run "$CLIO" clusters "$DE" --method "$method" --format csv -q
+        [ "$status" -eq 0 ]
+        [ "${lines[0]}" = "region,sector,cluster,role,strength" ]
+        [ "${#lines[@]}" -gt 2 ]
+        first=$output
+        run "$CLIO" clusters "$DE" --method "$method" --format csv -q
+        [ "$output" = "$first" ]
+    done
+    [ -f "$UK_CSV" ] || skip "UK 2010 table not in ../shared/data"
+    "$CLIO" import "$UK_CSV" --spec tests/fixtures/specs/uk_2010.yaml -o "$T/uk.nc" -q
+    "$CLIO" export "$T/uk.nc" -o "$T/uk" -q
+    /usr/bin/python3 tests/python/clusters_check.py permute "$T/uk" "$T/ukp"
+    for method in leiden louvain; do
+        run "$CLIO" clusters "$T/uk" --method "$method" --stats "$T/$method.stats.csv" \
+            -o "$T/$method.a.csv"
+        [ "$status" -eq 0 ]
+        [[ "$output" == *"modularity"* ]]
+        [ "$(wc -l <"$T/$method.stats.csv")" -gt 3 ]
+        run "$CLIO" clusters "$T/ukp" --method "$method" -o "$T/$method.b.csv" -q
+        [ "$status" -eq 0 ]
+        run /usr/bin/python3 tests/python/clusters_check.py same "$T/$method.a.csv" "$T/$method.b.csv"
+        echo "$method: $output"
+        [ "$status" -eq 0 ]
+    done
+}
