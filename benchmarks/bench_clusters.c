@@ -1,9 +1,11 @@
 /* bench_clusters.c -- `bench_clusters TABLE.nc [REGION] [REPEATS]`: time
- * Feser & Bergman clusters (clio_clusters_find with the defaults: Kaiser's
- * rule, varimax) on the whole table and, when REGION is given, on that
- * region's sectors alone.  The table is read once, outside the timing.
- * Prints one line per case:
- *   scope sectors clusters members variance_explained median_seconds
+ * clio_clusters_find with each method -- Feser & Bergman (the defaults:
+ * Kaiser's rule, varimax), Leiden and Louvain (resolution 1, threshold
+ * 0.01) -- on the whole table and, when REGION is given, on that region's
+ * sectors alone.  The table is read once, outside the timing.  Prints one
+ * line per case:
+ *   method scope sectors clusters members quality median_seconds
+ * (quality: variance explained for Feser-Bergman, modularity otherwise).
  * Used by benchmarks/clusters.sh.  Public API only. */
 #include "clio.h"
 
@@ -25,11 +27,14 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Time `repeats` runs for one scope (region CLIO_NONE: all). */
-static int run(const clio_table *t, size_t region, int repeats)
+static const char *const method_names[] = {"feser-bergman", "leiden", "louvain"};
+
+/* Time `repeats` runs of one method for one scope (region CLIO_NONE: all). */
+static int run(const clio_table *t, int method, size_t region, int repeats)
 {
     clio_cluster_options o;
     clio_cluster_options_default(&o);
+    o.method = method;
     o.region = region;
     double times[64];
     clio_clusters *c = NULL;
@@ -48,7 +53,8 @@ static int run(const clio_table *t, size_t region, int repeats)
     size_t n = 0;
     for (size_t i = 0; i < t->n; i++)
         n += region == CLIO_NONE || t->sector_region[i] == region;
-    printf("%s %zu %zu %zu %.4f %.3f\n", region == CLIO_NONE ? "all" : t->regions[region], n,
+    printf("%s %s %zu %zu %zu %.4f %.3f\n", method_names[method],
+           region == CLIO_NONE ? "all" : t->regions[region], n,
            c->groups->ngroups, c->groups->start[c->groups->ngroups], c->quality,
            times[repeats / 2]);
     clio_clusters_free(c);
@@ -70,10 +76,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_clusters: %s\n", err.message);
         return 1;
     }
-    int rc = run(t, CLIO_NONE, repeats);
-    for (size_t r = 0; rc == 0 && argc > 2 && r < t->nregions; r++)
-        if (strcmp(t->regions[r], argv[2]) == 0)
-            rc = run(t, r, repeats);
+    int rc = 0;
+    for (int m = CLIO_CLUSTERS_FESER_BERGMAN; rc == 0 && m <= CLIO_CLUSTERS_LOUVAIN; m++) {
+        rc = run(t, m, CLIO_NONE, repeats);
+        for (size_t r = 0; rc == 0 && argc > 2 && r < t->nregions; r++)
+            if (strcmp(t->regions[r], argv[2]) == 0)
+                rc = run(t, m, r, repeats);
+    }
     clio_table_free(t);
     return rc;
 }
