@@ -122,8 +122,11 @@ demo-run: all
 	    -o $(BUILD)/germany_1995_impact.nc
 	$(BUILD)/clio scenario run examples/scenarios/germany_policies.yaml \
 	    -o $(BUILD)/germany_1995_scenarios.nc --series $(BUILD)/germany_1995_series.csv
-	@echo "wrote $(BUILD)/germany_1995.nc (the table), $(BUILD)/germany_1995_impact.nc (the impact)"
-	@echo "and $(BUILD)/germany_1995_scenarios.nc (ten shocks and policies; docs/scenarios.md)"
+	$(BUILD)/clio report $(BUILD)/germany_1995_impact.nc $(BUILD)/germany_1995_scenarios.nc \
+	    -o $(BUILD)/germany_1995_report.html
+	@echo "wrote $(BUILD)/germany_1995.nc (the table), $(BUILD)/germany_1995_impact.nc (the impact),"
+	@echo "$(BUILD)/germany_1995_scenarios.nc (ten shocks and policies; docs/scenarios.md)"
+	@echo "and $(BUILD)/germany_1995_report.html (the page to open in a browser; docs/report.md)"
 
 bench:
 	@scripts/install-deps.sh bench
