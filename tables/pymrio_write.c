@@ -203,6 +203,22 @@ static int put(const char *dir, cJSON *params, const pymrio_out *f, clio_error *
     return status;
 }
 
+/* unit.txt: one unit per row of `rows` (its row labels), pymrio's one
+ * column "unit". */
+static int put_units(const char *dir, cJSON *params, const pymrio_out *rows, char **units,
+                     clio_error *err)
+{
+    pymrio_out u = *rows;
+    u.key = "unit";
+    u.file = "unit.txt";
+    u.cols = 1;
+    u.nh = 1;
+    u.col_label = unit_label;
+    u.values = NULL;
+    u.text = units;
+    return put(dir, params, &u, err);
+}
+
 static int write_extension(const clio_table *t, const ext_out *e, const char *root,
                            clio_error *err)
 {
@@ -247,17 +263,8 @@ static int write_extension(const clio_table *t, const ext_out *e, const char *ro
         fy.values = FY;
         status = put(dir, params, &fy, err);
     }
-    if (!status) {
-        pymrio_out u = f;
-        u.key = "unit";
-        u.file = "unit.txt";
-        u.cols = 1;
-        u.nh = 1;
-        u.col_label = unit_label;
-        u.values = NULL;
-        u.text = units;
-        status = put(dir, params, &u, err);
-    }
+    if (!status)
+        status = put_units(dir, params, &f, units, err);
     if (!status)
         status = pymrio_json_write(dir, "file_parameters.json", params, err);
 done:
@@ -322,15 +329,7 @@ static int write_core(const clio_table *t, const char *dir, clio_error *err)
     if (!status && t->unit && *t->unit) {
         for (size_t i = 0; i < n; i++)
             units[i] = t->unit;
-        pymrio_out u = z;
-        u.key = "unit";
-        u.file = "unit.txt";
-        u.cols = 1;
-        u.nh = 1;
-        u.col_label = unit_label;
-        u.values = NULL;
-        u.text = units;
-        status = put(dir, params, &u, err);
+        status = put_units(dir, params, &z, units, err);
     }
     if (!status)
         status = pymrio_json_write(dir, "file_parameters.json", params, err);

@@ -56,4 +56,35 @@ static __attribute__((unused)) void fuzz_check_status(int status)
         abort();
 }
 
+/* The structure-aware targets read their input as a stream of choices. */
+typedef struct fuzz_bytes {
+    const uint8_t *p;
+    size_t left;
+} fuzz_bytes;
+
+/* The next byte, 0 once the input is used up. */
+static __attribute__((unused)) unsigned fuzz_next(fuzz_bytes *b)
+{
+    if (!b->left)
+        return 0;
+    b->left--;
+    return *b->p++;
+}
+
+/* A number: mostly small ordinary values (first byte < 200, offset and
+ * scaled), else any double from the next 8 bytes (NaN, infinities, ...). */
+static __attribute__((unused)) double fuzz_next_double(fuzz_bytes *b, double offset,
+                                                       double scale)
+{
+    unsigned kind = fuzz_next(b);
+    if (kind < 200)
+        return ((double)kind - offset) * scale;
+    uint64_t bits = 0;
+    for (int k = 0; k < 8; k++)
+        bits = bits << 8 | fuzz_next(b);
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
 #endif

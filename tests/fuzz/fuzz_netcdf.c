@@ -10,32 +10,6 @@
 
 #include <netcdf.h>
 
-typedef struct bytes {
-    const uint8_t *p;
-    size_t left;
-} bytes;
-
-static unsigned next(bytes *b)
-{
-    if (!b->left)
-        return 0;
-    b->left--;
-    return *b->p++;
-}
-
-static double next_double(bytes *b)
-{
-    unsigned kind = next(b);
-    if (kind < 200)
-        return (double)kind - 20.0; /* mostly ordinary values */
-    uint64_t bits = 0;
-    for (int k = 0; k < 8; k++)
-        bits = bits << 8 | next(b);
-    double v;
-    memcpy(&v, &bits, sizeof v);
-    return v;
-}
-
 enum { SECTOR, BUYING, REGION, FD, VA, ACCOUNT, NDIMS };
 static const char *const dim_names[NDIMS] = {"sector",      "buying_sector", "region",
                                               "final_demand", "value_added",   "account"};
@@ -66,42 +40,42 @@ static const var_spec vars[] = {
     {"x", NC_DOUBLE, 1, {SECTOR}},
 };
 
-static void put_values(int ncid, int varid, nc_type type, size_t count, bytes *b)
+static void put_values(int ncid, int varid, nc_type type, size_t count, fuzz_bytes *b)
 {
     static const char *const labels[] = {"a", "b", "", "R1", "a|b", "R1|a", "c"};
     if (type == NC_STRING) {
         const char *text[64];
         for (size_t i = 0; i < count; i++)
-            text[i] = labels[next(b) % 7];
+            text[i] = labels[fuzz_next(b) % 7];
         nc_put_var_string(ncid, varid, text);
     } else if (type == NC_INT64) {
         long long v[64];
         for (size_t i = 0; i < count; i++)
-            v[i] = (long long)next(b) - 2;
+            v[i] = (long long)fuzz_next(b) - 2;
         nc_put_var_longlong(ncid, varid, v);
     } else {
         double v[64];
         for (size_t i = 0; i < count; i++)
-            v[i] = next_double(b);
+            v[i] = fuzz_next_double(b, 20.0, 1.0);
         nc_put_var_double(ncid, varid, v);
     }
 }
 
 /* Write the file the bytes describe; 0 when the NetCDF library refused. */
-static int write_file(const char *path, bytes *b)
+static int write_file(const char *path, fuzz_bytes *b)
 {
     int ncid, dimid[NDIMS];
     size_t len[NDIMS];
     if (nc_create(path, NC_CLOBBER | NC_NETCDF4, &ncid))
         return 0;
-    unsigned present = next(b) | 0xC3; /* sector, buying_sector, region: usually there */
+    unsigned present = fuzz_next(b) | 0xC3; /* sector, buying_sector, region: usually there */
     for (int d = 0; d < NDIMS; d++) {
-        len[d] = next(b) % 8;
+        len[d] = fuzz_next(b) % 8;
         dimid[d] = -1;
         if ((present >> d) & 1)
             nc_def_dim(ncid, dim_names[d], len[d], &dimid[d]);
     }
-    unsigned version = next(b);
+    unsigned version = fuzz_next(b);
     if (version % 5)
         nc_put_att_int(ncid, NC_GLOBAL, "clio_format_version", NC_INT, 1,
                        (int[]){(int)(version % 5) - 1});
@@ -109,7 +83,7 @@ static int write_file(const char *path, bytes *b)
     nc_type types[sizeof vars / sizeof vars[0]];
     size_t counts[sizeof vars / sizeof vars[0]];
     for (size_t k = 0; k < sizeof vars / sizeof vars[0]; k++) {
-        unsigned how = next(b) % 8; /* 0 missing, 1 wrong type, 2 wrong dims, else right */
+        unsigned how = fuzz_next(b) % 8; /* 0 missing, 1 wrong type, 2 wrong dims, else right */
         varids[k] = -1;
         if (how == 0)
             continue;
@@ -117,7 +91,7 @@ static int write_file(const char *path, bytes *b)
         int dims[2];
         counts[k] = 1;
         for (int i = 0; i < vars[k].ndims; i++) {
-            int d = how == 2 ? (int)(next(b) % NDIMS) : vars[k].dims[i];
+            int d = how == 2 ? (int)(fuzz_next(b) % NDIMS) : vars[k].dims[i];
             if (dimid[d] < 0)
                 goto skip;
             dims[i] = dimid[d];
@@ -142,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char path[200];
     snprintf(path, sizeof path, "%s/table.nc", fuzz_dir());
-    bytes b = {data, size};
+    fuzz_bytes b = {data, size};
     if (!write_file(path, &b))
         return 0;
     clio_table *t = NULL;

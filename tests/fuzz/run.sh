@@ -43,6 +43,10 @@ printf '%s\f%s\f%s\f%s\f%s\f%s' \
     '{"files": {"F": {"name": "F.txt", "nr_index_col": "1", "nr_header": "2"}}, "name": "ext", "systemtype": "Extension"}' \
     "$(printf 'region\tR\tR\nsector\ta\tb\nstressor\t\t\nco2\t1\t2\n')" >"$build/pymrio.seed"
 seed fuzz_pymrio "" "$build/pymrio.seed"
+mkdir -p "$seeds/fuzz_report"
+head -c 300 /dev/urandom >"$seeds/fuzz_report/random"
+printf '\007\006\005\002\001\000\001\001\001\001\003\002\001\002\001\002\003\004\005\006\007\001\002' \
+    >"$seeds/fuzz_report/shaped"
 seed fuzz_scenario "" examples/scenarios/*.yaml tests/fixtures/scenarios/*.yaml \
     tests/fixtures/scenarios/bad/*.yaml
 seed fuzz_import_spec '\001' tests/fixtures/specs/germany_1995.yaml
