@@ -17,7 +17,10 @@ int clioi_atomic_begin(clioi_atomic *a, const char *path, int open_stream, clio_
     size_t len = strlen(path) + 32;
     a->tmp_path = malloc(len);
     if (!a->path || !a->tmp_path) {
-        clioi_atomic_abort(a);
+        /* no file yet: nothing to unlink (tmp_path holds no name) */
+        free(a->path);
+        free(a->tmp_path);
+        memset(a, 0, sizeof *a);
         return clioi_fail(err, CLIO_ENOMEM, "out of memory writing '%s'", path);
     }
     /* mkstemp gives a unique name even with several clio runs at once. */
