@@ -175,5 +175,6 @@ int cmd_tbl(int argc, char **argv);
 int cmd_relatedness(int argc, char **argv);
 int cmd_clusters(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
 
 #endif
