@@ -18,11 +18,10 @@ enum {
 };
 
 #define REGION_SIGMA 1.8  /* log sd of region size (WIOD 2011: 1.79) */
-#define SECTOR_SIGMA 1.2  /* log sd of sector size within a region (WIOD: 1.19) */
+#define SECTOR_SIGMA 1.2  /* log sd of final demand within a region (WIOD output: 1.19) */
 #define SELL_SIGMA 1.0    /* log sd of a sector's weight as a supplier */
 #define FD_DECAY 0.3      /* distance decay of trade in final products */
-#define ROW_TARGET 0.9    /* output is raised so that A x <= ROW_TARGET x ... */
-#define MAX_PASSES 200    /* ... in at most this many passes */
+#define MAX_PASSES 200    /* passes settling x = y + A x */
 
 static uint64_t mix64(uint64_t z)
 {
@@ -159,6 +158,7 @@ void clioi_gen_free(clioi_gen *g)
     free(g->cat_norm);
     free(g->cat_col);
     free(g->x);
+    free(g->y);
     free(g->rowsum);
     free(g->fd_home);
     free(g->idx);
@@ -199,7 +199,8 @@ static void draw_sectors(clioi_gen *g)
     for (size_t i = 0; i < g->n; i++) {
         size_t region = i / S;
         clioi_rng r = clioi_rng_stream(g->o.seed, TAG_SIZE, i);
-        g->x[i] = 1000.0 * g->region_size[region] * exp(SECTOR_SIGMA * clioi_rng_normal(&r));
+        g->y[i] = 1000.0 * g->region_size[region] * exp(SECTOR_SIGMA * clioi_rng_normal(&r));
+        g->x[i] = g->y[i];
         /* share of final sales at home: most sectors sell at home, a few
          * (tradables) export most (WIOD 2011: median 0.91, 5% below 0.04) */
         clioi_rng h = clioi_rng_stream(g->o.seed, TAG_FD_HOME, i);
@@ -226,12 +227,13 @@ int clioi_gen_init(clioi_gen *g, const clio_generate_options *o, clio_error *err
     g->cat_norm = clioi_calloc_array(S, sizeof *g->cat_norm);
     g->cat_col = clioi_calloc_array(S, sizeof *g->cat_col);
     g->x = clioi_calloc_array(n, sizeof *g->x);
+    g->y = clioi_calloc_array(n, sizeof *g->y);
     g->rowsum = clioi_calloc_array(n, sizeof *g->rowsum);
     g->fd_home = clioi_calloc_array(n, sizeof *g->fd_home);
     g->idx = clioi_calloc_array(n, sizeof *g->idx);
     g->val = clioi_calloc_array(n, sizeof *g->val);
     if (!g->region_xy || !g->region_size || !g->fd_norm || !g->block || !g->sell ||
-        !g->cat_norm || !g->cat_col || !g->x || !g->rowsum || !g->fd_home || !g->idx || !g->val) {
+        !g->cat_norm || !g->cat_col || !g->x || !g->y || !g->rowsum || !g->fd_home || !g->idx || !g->val) {
         clioi_gen_free(g);
         return clioi_fail(err, CLIO_ENOMEM, "out of memory for a table of %zu sectors", n);
     }
@@ -251,26 +253,32 @@ static void row_sums(clioi_gen *g)
     }
 }
 
-/* The coefficients are fixed; only x moves.  x <- max(x, A x / ROW_TARGET)
- * rises monotonically to the least x with A x <= ROW_TARGET x, which exists
- * because A's column sums are at most 0.7 < ROW_TARGET (its spectral
- * radius is below 1); it is reached to within the margin
- * 1 - CLIOI_GEN_FD_MIN > ROW_TARGET after a few passes. */
+/* The coefficients are fixed; x follows from the drawn final demand y as
+ * x = y + A x, by the monotone iteration x <- y + A x from x = y (one pass
+ * over the columns each; its error shrinks by the largest column sum, 0.7,
+ * or less, per pass).  It stops once the final demand the table then gets,
+ * f = x - A x = y - A (x - x_previous), is within SETTLE_TOL of y in sum and
+ * at least half of y in every row: so f > 0 and balances hold exactly. */
+#define SETTLE_TOL 1e-3
 int clioi_gen_settle_output(clioi_gen *g, clio_error *err)
 {
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         row_sums(g);
-        int settled = 1;
-        for (size_t i = 0; i < g->n; i++)
-            if (g->rowsum[i] > (1.0 - CLIOI_GEN_FD_MIN) * g->x[i])
-                settled = 0;
-        if (settled) {
+        double gap = 0.0, total = 0.0;
+        int positive = 1;
+        for (size_t i = 0; i < g->n; i++) {
+            double missing = g->y[i] + g->rowsum[i] - g->x[i]; /* y - f >= 0 */
+            gap += missing;
+            total += g->y[i];
+            if (missing > 0.5 * g->y[i])
+                positive = 0;
+        }
+        if (positive && gap <= SETTLE_TOL * total) {
             clioi_progress("generating: output", 1.0);
             return CLIO_OK;
         }
         for (size_t i = 0; i < g->n; i++)
-            if (g->rowsum[i] > ROW_TARGET * g->x[i])
-                g->x[i] = g->rowsum[i] / ROW_TARGET;
+            g->x[i] = g->y[i] + g->rowsum[i];
         clioi_progress("generating: output", (pass + 1.0) / MAX_PASSES);
     }
     return clioi_fail(err, CLIO_ENOCONVERGE,

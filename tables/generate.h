@@ -13,7 +13,6 @@
 #define CLIOI_GEN_COLSUM_LO 0.3   /* coefficient column sums lie in [LO, HI] */
 #define CLIOI_GEN_COLSUM_HI 0.7
 #define CLIOI_GEN_NVA 3           /* value-added rows */
-#define CLIOI_GEN_FD_MIN 0.05     /* final demand is at least this share of output */
 
 /* A stream of pseudo-random numbers (splitmix64). */
 typedef struct clioi_rng {
@@ -37,6 +36,7 @@ typedef struct clioi_gen {
     double *sell;         /* S: how much a sector sells to others (same in every region) */
     double *cat_norm;     /* S: sum of a sector's category weights */
     double *cat_col;      /* S: scratch, one category's shares */
+    double *y;            /* n: drawn final demand of each sector (row) */
     double *x;            /* n: total output */
     double *rowsum;       /* n: Z 1 */
     double *fd_home;      /* n: share of a sector's final sales bought at home */
@@ -46,8 +46,7 @@ typedef struct clioi_gen {
     double *block;        /* R: scratch, weight sums of a column's trade blocks */
 } clioi_gen;
 
-/* clioi_gen_init -- check the options and draw the O(n) state, x the
- * starting sizes.  CLIO_EINVAL, CLIO_EDIM or CLIO_ENOMEM (nothing held). */
+/* clioi_gen_init -- check the options and draw the O(n) state (x = y).  CLIO_EINVAL, CLIO_EDIM or CLIO_ENOMEM (nothing held). */
 int clioi_gen_init(clioi_gen *g, const clio_generate_options *o, clio_error *err);
 void clioi_gen_free(clioi_gen *g);
 
@@ -55,9 +54,9 @@ void clioi_gen_free(clioi_gen *g);
  * sum is the column's coefficient sum); returns how many. */
 size_t clioi_gen_column(clioi_gen *g, size_t j);
 
-/* clioi_gen_settle_output -- raise x until every sector's intermediate
- * sales A x leave at least CLIOI_GEN_FD_MIN of its output to final demand
- * (a few passes over the columns).  CLIO_ENOCONVERGE if they do not. */
+/* clioi_gen_settle_output -- x = y + A x, closely enough that f = x - A x
+ * is within 0.1% of y in sum and at least y / 2 in every row (a few passes
+ * over the columns); g->rowsum = A x.  CLIO_ENOCONVERGE if it does not. */
 int clioi_gen_settle_output(clioi_gen *g, clio_error *err);
 
 /* clioi_gen_distance -- distance between regions r and q (unit square). */

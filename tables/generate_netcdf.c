@@ -319,7 +319,7 @@ static int put_rest(int ncid, clioi_gen *g, const gen_vars *v, const double *V)
     int rc = f && y && S ? NC_NOERR : NC_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
         f[i] = g->x[i] - g->rowsum[i];
-        if (f[i] < 0.0) /* settle_output rules it out: A x <= 0.95 x */
+        if (!(f[i] > 0.0)) /* settle_output rules it out: f >= y / 2 */
             rc = NC_ERANGE;
     }
     for (size_t k = 0; k < g->nfd && !rc; k++) {
