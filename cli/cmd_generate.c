@@ -77,7 +77,6 @@ int cmd_generate(int argc, char **argv)
         {"sectors", required_argument, 0, OPT_SECTORS},
         {"seed", required_argument, 0, OPT_SEED},
         {"fd-categories", required_argument, 0, OPT_FD_CATEGORIES},
-        {"satellites", required_argument, 0, OPT_SATELLITES},
         {0, 0, 0, 0}};
     cli_common o = {.command = "generate"};
     generate_args a = {.o = &o, .g = {.seed = 1, .fd_categories = 5, .satellites = 2}};
@@ -85,6 +84,10 @@ int cmd_generate(int argc, char **argv)
     int rc = cli_parse(&o, argc, argv, extra, on_option, &a, usage, help, &first);
     if (rc)
         return rc == -2 ? 0 : rc;
+    /* --satellites is also a shared option (a matrix-set file name), which
+     * getopt_long matches first; generate reads no table, so it is M here. */
+    if (o.files.satellites && on_option(&a, OPT_SATELLITES, o.files.satellites) < 0)
+        return CLI_EXIT_USAGE;
     if (first != argc)
         return cli_usage_error(&o, usage, "unexpected argument '%s'", argv[first]);
     if (!a.have_regions || !a.have_sectors)
