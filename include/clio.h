@@ -2412,8 +2412,8 @@ typedef struct clio_generate_options {
  * coefficient column sums in [0.3, 0.7], dense domestic blocks, sparse
  * trade blocks whose density and value fall with a distance between
  * regions, heavy-tailed region and sector sizes; value added (3 rows)
- * closes every column and final demand (R * K columns, each row's at least
- * 5% of its output) every row, exactly up to rounding; M satellites are
+ * closes every column and final demand (R * K columns, positive in every
+ * row) every row, exactly up to rounding; M satellites are
  * intensities times output.  The same options and seed give the same
  * numbers on the same machine.  Written atomically.  CLIO_EINVAL for a
  * NULL argument, 0 regions, sectors or final-demand categories; CLIO_EDIM
