@@ -23,12 +23,14 @@ typedef struct cli_common {
     clio_pymrio_options pymrio; /* how a pymrio folder is read (clio import) */
     const char *layout;         /* --layout: a published MRIO CSV layout (clio import) */
     int year;                   /* --year: which year of a layout's file (0: latest) */
+    int threads;                /* --threads N (0: CLIO_NUM_THREADS, else OpenBLAS's own) */
 } cli_common;
 
 /* Long options shared by the commands (ids above 256). */
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
-    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT
+    OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT,
+    OPT_THREADS
 };
 
 /* getopt_long entries of the shared options. */
@@ -41,7 +43,7 @@ enum {
         {"Y", required_argument, 0, OPT_Y}, {"x", required_argument, 0, OPT_X},                \
         {"V", required_argument, 0, OPT_V}, {"satellites", required_argument, 0, OPT_SAT},     \
         {"satellites-y", required_argument, 0, OPT_SAT_Y},                                     \
-        {"help", no_argument, 0, OPT_HELP}
+        {"threads", required_argument, 0, OPT_THREADS}, {"help", no_argument, 0, OPT_HELP}
 
 /* Help text of the shared options. */
 #define CLI_COMMON_HELP                                                                        \
@@ -53,7 +55,9 @@ enum {
     "  --rtol R           relative tolerance of the balance checks (default 1e-6)\n"          \
     "  --strict           an unbalanced table is an error (exit 9), not a warning\n"          \
     "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings and no\n"  \
-    "                     progress line (drawn on stderr when it is a terminal)\n"
+    "                     progress line (drawn on stderr when it is a terminal)\n"          \
+    "  --threads N        BLAS threads (default: $CLIO_NUM_THREADS, else\n"                 \
+    "                     $OPENBLAS_NUM_THREADS, else every core)\n"
 
 /* cli_parse -- run getopt_long over the shared options plus `extra`
  * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help
@@ -175,5 +179,6 @@ int cmd_tbl(int argc, char **argv);
 int cmd_relatedness(int argc, char **argv);
 int cmd_clusters(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
 
 #endif

@@ -23,6 +23,36 @@ void cli_timing(const cli_common *o, const char *phase, double seconds)
         fprintf(stderr, "clio %s: %-10s %.3f s\n", o->command, phase, seconds);
 }
 
+/* parse_threads -- a thread count: digits only, 1 to 4096. */
+static int parse_threads(const char *arg)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < 1 || v > 4096)
+        return -1;
+    return (int)v;
+}
+
+/* apply_threads -- --threads N, else $CLIO_NUM_THREADS; without either,
+ * OpenBLAS keeps what it took from $OPENBLAS_NUM_THREADS (or the cores). */
+static int apply_threads(const cli_common *o, const char *usage)
+{
+    int n = o->threads;
+    const char *env = getenv("CLIO_NUM_THREADS");
+    if (n == 0 && env && *env) {
+        n = parse_threads(env);
+        if (n < 0)
+            return cli_usage_error(o, usage,
+                                   "CLIO_NUM_THREADS must be a whole number from 1 to 4096, "
+                                   "not '%s'",
+                                   env);
+    }
+    if (n > 0)
+        clio_threads_set(n);
+    return 0;
+}
+
 int cli_common_option(cli_common *o, int opt, const char *arg)
 {
     switch (opt) {
@@ -45,6 +75,13 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
             return -1;
         }
         o->format = arg;
+        return 1;
+    case OPT_THREADS:
+        if ((o->threads = parse_threads(arg)) < 0) {
+            fprintf(stderr, "clio %s: --threads needs a whole number from 1 to 4096, not '%s'\n",
+                    o->command, arg);
+            return -1;
+        }
         return 1;
     case OPT_RTOL: {
         char *end;
@@ -203,6 +240,8 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
             return cli_usage_error(o, usage, "unexpected option");
     }
     *first_arg = optind;
+    if (apply_threads(o, usage) != 0)
+        return CLI_EXIT_USAGE;
     cli_progress_start(o);
     return 0;
 }

@@ -2383,6 +2383,58 @@ int clio_sha256_file(const char *path, char hex[65], unsigned long long *bytes,
 int clio_html_report(const char *const *results, size_t count, const char *output,
                      clio_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Synthetic tables and threads (docs/generate.md)                    */
+/* ------------------------------------------------------------------ */
+
+/* What clio_generate makes.  Every field is required (no zero defaults):
+ * the clio tool's defaults are seed 1, 5 final-demand categories and 2
+ * satellite accounts. */
+typedef struct clio_generate_options {
+    size_t regions;            /* R >= 1 */
+    size_t sectors;            /* S >= 1 per region: n = R * S sectors in all */
+    unsigned long long seed;   /* the same options and seed give the same file */
+    size_t fd_categories;      /* K >= 1 final-demand columns per region */
+    size_t satellites;         /* M >= 0 satellite accounts (employment, co2, ...) */
+} clio_generate_options;
+
+/* Limits of clio_generate: n = R * S at most CLIO_GENERATE_MAX_SECTORS,
+ * R * K and M at most CLIO_GENERATE_MAX_COLUMNS. */
+#define CLIO_GENERATE_MAX_SECTORS 1000000
+#define CLIO_GENERATE_MAX_COLUMNS 100000
+
+/*
+ * clio_generate -- write a reproducible synthetic multi-regional table of
+ * R regions of S sectors each to path as a clio NetCDF table
+ * (docs/netcdf-schema.md), without ever holding Z: columns are made in
+ * slabs of a few MiB and written with their chunks, so memory is a few
+ * slabs plus O(n (1 + M) + R K) numbers.  The model (docs/generate.md):
+ * coefficient column sums in [0.3, 0.7], dense domestic blocks, sparse
+ * trade blocks whose density and value fall with a distance between
+ * regions, heavy-tailed region and sector sizes; value added (3 rows)
+ * closes every column and final demand (R * K columns, positive in every
+ * row) every row, exactly up to rounding; M satellites are
+ * intensities times output.  The same options and seed give the same
+ * numbers on the same machine.  Written atomically.  CLIO_EINVAL for a
+ * NULL argument, 0 regions, sectors or final-demand categories; CLIO_EDIM
+ * when n, R * K or M is past the limits above (or overflows);
+ * CLIO_ENOCONVERGE if the output sizes do not settle (not seen);
+ * CLIO_ENOMEM; CLIO_EWRITE when path cannot be written (nothing is left).
+ */
+int clio_generate(const clio_generate_options *o, const char *path, clio_error *err);
+
+/*
+ * clio_threads_set -- the number of threads OpenBLAS (and clio's own
+ * parallel loops, when it has any) may use from now on; n >= 1.  Process-
+ * wide: call it before the work starts, not while another thread computes.
+ * CLIO_EINVAL for n < 1.  The clio tool calls it for --threads N or the
+ * environment variable CLIO_NUM_THREADS (else OpenBLAS reads
+ * OPENBLAS_NUM_THREADS itself).
+ */
+int clio_threads_set(int n);
+/* clio_threads_get -- the number of threads OpenBLAS uses now. */
+int clio_threads_get(void);
+
 #ifdef __cplusplus
 }
 #endif
