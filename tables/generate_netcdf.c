@@ -33,8 +33,8 @@ typedef struct gen_labels {
 } gen_labels;
 
 typedef struct gen_vars {
-    int sector, buying, region, sector_region, sector_name, fd, fd_region, va, account,
-        account_unit, Z, Y, V, S, x;
+    clioi_nc_label_vars l; /* the label variables */
+    int Z, Y, V, S, x;
 } gen_vars;
 
 /* label -- "R07", "s012": a prefix and i + 1 in as many digits as count
@@ -129,56 +129,6 @@ static int check(const void *obj, const char *path, clio_error *err)
     return CLIO_OK;
 }
 
-/* def_label -- a 1-D label variable; skipped when its dimension is left out. */
-static int def_label(int ncid, const char *name, nc_type type, int dimid, const char *long_name,
-                     const char *comment, int *varid)
-{
-    *varid = -1;
-    if (dimid < 0)
-        return NC_NOERR;
-    int rc = nc_def_var(ncid, name, type, 1, &dimid, varid);
-    if (!rc)
-        rc = clioi_nc_put_text(ncid, *varid, "long_name", long_name);
-    if (!rc)
-        rc = clioi_nc_put_text(ncid, *varid, "comment", comment);
-    return rc;
-}
-
-static int def_labels(int ncid, const int *dim, gen_vars *v)
-{
-    static const char index_note[] = "0-based index into the region variable";
-    /* dim: sector, buying, region, fd, va, account */
-    int rc = def_label(ncid, "sector", NC_STRING, dim[0], "selling sector (row of Z)",
-                       "region|sector, or sector in a one-region table", &v->sector);
-    if (!rc)
-        rc = def_label(ncid, "buying_sector", NC_STRING, dim[1], "buying sector (column of Z)",
-                       "the same keys as sector", &v->buying);
-    if (!rc)
-        rc = def_label(ncid, "region", NC_STRING, dim[2], "region", NULL, &v->region);
-    if (!rc)
-        rc = def_label(ncid, "sector_region", NC_INT, dim[0], "region of the sector", index_note,
-                       &v->sector_region);
-    if (!rc)
-        rc = def_label(ncid, "sector_name", NC_STRING, dim[0], "sector name within its region",
-                       NULL, &v->sector_name);
-    if (!rc)
-        rc = def_label(ncid, "final_demand", NC_STRING, dim[3], "final-demand category", NULL,
-                       &v->fd);
-    if (!rc)
-        rc = def_label(ncid, "final_demand_region", NC_INT, dim[3],
-                       "region of the final-demand column",
-                       "0-based index into the region variable, -1 for none", &v->fd_region);
-    if (!rc)
-        rc = def_label(ncid, "value_added", NC_STRING, dim[4], "value-added component", NULL,
-                       &v->va);
-    if (!rc)
-        rc = def_label(ncid, "account", NC_STRING, dim[5], "satellite account", NULL,
-                       &v->account);
-    if (!rc)
-        rc = def_label(ncid, "account_unit", NC_STRING, dim[5], "unit of the satellite account",
-                       NULL, &v->account_unit);
-    return rc;
-}
 
 /* def_matrix -- M(row, col) as a variable (col, row): large ones chunked in
  * whole columns and deflated, small ones contiguous. */
@@ -253,25 +203,25 @@ static int def_data(int ncid, const clioi_gen *g, const int *dim, gen_vars *v)
 
 static int put_labels(int ncid, const gen_labels *l, const gen_vars *v)
 {
-    int rc = nc_put_var_string(ncid, v->sector, (const char **)l->nc.keys);
+    int rc = nc_put_var_string(ncid, v->l.sector, (const char **)l->nc.keys);
     if (!rc)
-        rc = nc_put_var_string(ncid, v->buying, (const char **)l->nc.keys);
+        rc = nc_put_var_string(ncid, v->l.buying, (const char **)l->nc.keys);
     if (!rc)
-        rc = nc_put_var_string(ncid, v->region, (const char **)l->regions);
+        rc = nc_put_var_string(ncid, v->l.region, (const char **)l->regions);
     if (!rc)
-        rc = nc_put_var_int(ncid, v->sector_region, l->nc.sector_region);
+        rc = nc_put_var_int(ncid, v->l.sector_region, l->nc.sector_region);
     if (!rc)
-        rc = nc_put_var_string(ncid, v->sector_name, (const char **)l->names);
+        rc = nc_put_var_string(ncid, v->l.sector_name, (const char **)l->names);
     if (!rc)
-        rc = nc_put_var_string(ncid, v->fd, (const char **)l->fd_names);
+        rc = nc_put_var_string(ncid, v->l.fd, (const char **)l->fd_names);
     if (!rc)
-        rc = nc_put_var_int(ncid, v->fd_region, l->fd_region);
+        rc = nc_put_var_int(ncid, v->l.fd_region, l->fd_region);
     if (!rc)
-        rc = nc_put_var_string(ncid, v->va, (const char **)clioi_gen_va_names);
-    if (!rc && v->account >= 0)
-        rc = nc_put_var_string(ncid, v->account, (const char **)l->sat_names);
-    if (!rc && v->account_unit >= 0)
-        rc = nc_put_var_string(ncid, v->account_unit, l->nc.units);
+        rc = nc_put_var_string(ncid, v->l.va, (const char **)clioi_gen_va_names);
+    if (!rc && v->l.account >= 0)
+        rc = nc_put_var_string(ncid, v->l.account, (const char **)l->sat_names);
+    if (!rc && v->l.account_unit >= 0)
+        rc = nc_put_var_string(ncid, v->l.account_unit, l->nc.units);
     return rc;
 }
 
@@ -359,7 +309,7 @@ static int fill(int ncid, const void *obj, const void *out)
     if (!rc)
         rc = clioi_nc_def_dims(ncid, dims, sizeof dims / sizeof dims[0]);
     if (!rc)
-        rc = def_labels(ncid, dim, &v);
+        rc = clioi_nc_def_table_labels(ncid, dim, &v.l);
     if (!rc)
         rc = def_data(ncid, g, dim, &v);
     if (!rc)

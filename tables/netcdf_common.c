@@ -183,3 +183,54 @@ void clioi_nc_describe_dims(int ncid, int ndims, const int *dimids, char *buf, s
     if (used < len)
         snprintf(buf + used, len - used, ")");
 }
+
+/* def_label -- a 1-D label variable of type NC_STRING (or NC_INT for
+ * indices); skipped when its dimension is left out. */
+static int def_label(int ncid, const char *name, nc_type type, int dimid, const char *long_name,
+                     const char *comment, int *varid)
+{
+    *varid = -1;
+    if (dimid < 0)
+        return NC_NOERR;
+    int rc = nc_def_var(ncid, name, type, 1, &dimid, varid);
+    if (!rc)
+        rc = clioi_nc_put_text(ncid, *varid, "long_name", long_name);
+    if (!rc)
+        rc = clioi_nc_put_text(ncid, *varid, "comment", comment);
+    return rc;
+}
+
+int clioi_nc_def_table_labels(int ncid, const int *dims, clioi_nc_label_vars *v)
+{
+    static const char index_note[] = "0-based index into the region variable";
+    int rc = def_label(ncid, "sector", NC_STRING, dims[0], "selling sector (row of Z)",
+                       "region|sector, or sector in a one-region table", &v->sector);
+    if (!rc)
+        rc = def_label(ncid, "buying_sector", NC_STRING, dims[1], "buying sector (column of Z)",
+                       "the same keys as sector", &v->buying);
+    if (!rc)
+        rc = def_label(ncid, "region", NC_STRING, dims[2], "region", NULL, &v->region);
+    if (!rc)
+        rc = def_label(ncid, "sector_region", NC_INT, dims[0], "region of the sector",
+                       index_note, &v->sector_region);
+    if (!rc)
+        rc = def_label(ncid, "sector_name", NC_STRING, dims[0], "sector name within its region",
+                       NULL, &v->sector_name);
+    if (!rc)
+        rc = def_label(ncid, "final_demand", NC_STRING, dims[3], "final-demand category", NULL,
+                       &v->fd);
+    if (!rc)
+        rc = def_label(ncid, "final_demand_region", NC_INT, dims[3],
+                       "region of the final-demand column",
+                       "0-based index into the region variable, -1 for none", &v->fd_region);
+    if (!rc)
+        rc = def_label(ncid, "value_added", NC_STRING, dims[4], "value-added component", NULL,
+                       &v->va);
+    if (!rc)
+        rc = def_label(ncid, "account", NC_STRING, dims[5], "satellite account", NULL,
+                       &v->account);
+    if (!rc)
+        rc = def_label(ncid, "account_unit", NC_STRING, dims[5], "unit of the satellite account",
+                       NULL, &v->account_unit);
+    return rc;
+}

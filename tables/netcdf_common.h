@@ -85,4 +85,17 @@ int clioi_nc_is_number_type(nc_type type);
 /* clioi_nc_describe_dims -- "(a, b)", the dimension names, for messages. */
 void clioi_nc_describe_dims(int ncid, int ndims, const int *dimids, char *buf, size_t len);
 
+
+/* The label variables of a table file (docs/netcdf-schema.md). */
+typedef struct clioi_nc_label_vars {
+    int sector, buying, region, sector_region, sector_name;
+    int fd, fd_region, va, account, account_unit;
+} clioi_nc_label_vars;
+
+/* clioi_nc_def_table_labels -- define them, with their attributes; dims are
+ * the ids of sector, buying_sector, region, final_demand, value_added and
+ * account (-1: the dimension is left out, and so are its labels).  Used by
+ * the table writer and by clio generate. */
+int clioi_nc_def_table_labels(int ncid, const int *dims, clioi_nc_label_vars *v);
+
 #endif

@@ -35,8 +35,7 @@ typedef struct nc_dims {
 
 /* Variable ids, kept from definition to data mode. */
 typedef struct nc_vars {
-    int sector, buying, region, sector_region, sector_name;
-    int fd, fd_region, va, account, account_unit;
+    clioi_nc_label_vars l; /* the label variables */
     int Z, Y, V, S, SY, x;
 } nc_vars;
 
@@ -148,56 +147,6 @@ static int def_dims(int ncid, const clio_table *t, nc_dims *d)
     return clioi_nc_def_dims(ncid, dims, sizeof dims / sizeof dims[0]);
 }
 
-/* def_label -- a 1-D label variable of type NC_STRING (or NC_INT for
- * indices); skipped when its dimension is left out. */
-static int def_label(int ncid, const char *name, nc_type type, int dimid, const char *long_name,
-                     const char *comment, int *varid)
-{
-    *varid = -1;
-    if (dimid < 0)
-        return NC_NOERR;
-    int rc = nc_def_var(ncid, name, type, 1, &dimid, varid);
-    if (!rc)
-        rc = clioi_nc_put_text(ncid, *varid, "long_name", long_name);
-    if (!rc)
-        rc = clioi_nc_put_text(ncid, *varid, "comment", comment);
-    return rc;
-}
-
-static int def_labels(int ncid, const nc_dims *d, nc_vars *v)
-{
-    static const char index_note[] = "0-based index into the region variable";
-    int rc = def_label(ncid, "sector", NC_STRING, d->sector, "selling sector (row of Z)",
-                       "region|sector, or sector in a one-region table", &v->sector);
-    if (!rc)
-        rc = def_label(ncid, "buying_sector", NC_STRING, d->buying, "buying sector (column of Z)",
-                       "the same keys as sector", &v->buying);
-    if (!rc)
-        rc = def_label(ncid, "region", NC_STRING, d->region, "region", NULL, &v->region);
-    if (!rc)
-        rc = def_label(ncid, "sector_region", NC_INT, d->sector, "region of the sector",
-                       index_note, &v->sector_region);
-    if (!rc)
-        rc = def_label(ncid, "sector_name", NC_STRING, d->sector, "sector name within its region",
-                       NULL, &v->sector_name);
-    if (!rc)
-        rc = def_label(ncid, "final_demand", NC_STRING, d->fd, "final-demand category", NULL,
-                       &v->fd);
-    if (!rc)
-        rc = def_label(ncid, "final_demand_region", NC_INT, d->fd,
-                       "region of the final-demand column",
-                       "0-based index into the region variable, -1 for none", &v->fd_region);
-    if (!rc)
-        rc = def_label(ncid, "value_added", NC_STRING, d->va, "value-added component", NULL,
-                       &v->va);
-    if (!rc)
-        rc = def_label(ncid, "account", NC_STRING, d->account, "satellite account", NULL,
-                       &v->account);
-    if (!rc)
-        rc = def_label(ncid, "account_unit", NC_STRING, d->account, "unit of the satellite account",
-                       NULL, &v->account_unit);
-    return rc;
-}
 
 /* def_matrix -- large matrices chunked in whole columns of the matrix (rows
  * of the variable), so a chunk is contiguous in memory, and deflated with
@@ -303,25 +252,25 @@ static int put_strings(int ncid, int varid, char *const *labels)
 
 static int put_labels(int ncid, const clio_table *t, const nc_out *o, const nc_vars *v)
 {
-    int rc = put_strings(ncid, v->sector, o->labels.keys);
+    int rc = put_strings(ncid, v->l.sector, o->labels.keys);
     if (!rc)
-        rc = put_strings(ncid, v->buying, o->labels.keys);
+        rc = put_strings(ncid, v->l.buying, o->labels.keys);
     if (!rc)
-        rc = put_strings(ncid, v->region, t->regions);
+        rc = put_strings(ncid, v->l.region, t->regions);
     if (!rc)
-        rc = nc_put_var_int(ncid, v->sector_region, o->labels.sector_region);
+        rc = nc_put_var_int(ncid, v->l.sector_region, o->labels.sector_region);
     if (!rc)
-        rc = put_strings(ncid, v->sector_name, t->sector_names);
+        rc = put_strings(ncid, v->l.sector_name, t->sector_names);
     if (!rc)
-        rc = put_strings(ncid, v->fd, t->fd_names);
-    if (!rc && v->fd_region >= 0)
-        rc = nc_put_var_int(ncid, v->fd_region, o->fd_region);
+        rc = put_strings(ncid, v->l.fd, t->fd_names);
+    if (!rc && v->l.fd_region >= 0)
+        rc = nc_put_var_int(ncid, v->l.fd_region, o->fd_region);
     if (!rc)
-        rc = put_strings(ncid, v->va, t->va_names);
+        rc = put_strings(ncid, v->l.va, t->va_names);
     if (!rc)
-        rc = put_strings(ncid, v->account, t->sat_names);
-    if (!rc && v->account_unit >= 0)
-        rc = nc_put_var_string(ncid, v->account_unit, o->labels.units);
+        rc = put_strings(ncid, v->l.account, t->sat_names);
+    if (!rc && v->l.account_unit >= 0)
+        rc = nc_put_var_string(ncid, v->l.account_unit, o->labels.units);
     return rc;
 }
 
@@ -337,7 +286,8 @@ static int write_table(int ncid, const void *table, const void *out)
     if (!rc)
         rc = def_dims(ncid, t, &d);
     if (!rc)
-        rc = def_labels(ncid, &d, &v);
+        rc = clioi_nc_def_table_labels(
+            ncid, (const int[]){d.sector, d.buying, d.region, d.fd, d.va, d.account}, &v.l);
     if (!rc)
         rc = def_data(ncid, t, &d, &v, m);
     if (!rc)
