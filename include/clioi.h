@@ -201,6 +201,10 @@ int clioi_table_set_sectors_from_keys(clio_table *t, char *const *keys, const ch
  * accounts and fields; labels of rows copied from t, values zero. */
 clio_result *clioi_result_alloc(const clio_table *t, const char *kind, size_t naccounts,
                                 size_t nfields);
+/* clioi_result_alloc_groups -- the same with one row per group of g (the
+ * group's name, no region), for results about clusters and groups. */
+clio_result *clioi_result_alloc_groups(const clio_table *t, const char *kind,
+                                       const clio_groups *g, size_t naccounts, size_t nfields);
 /* clioi_result_set_accounts_from_table -- accounts "output", V rows,
  * satellites (naccounts must be 1 + nva + nsat). */
 int clioi_result_set_accounts_from_table(clio_result *r, const clio_table *t);

@@ -35,25 +35,13 @@ void clio_cluster_effects_free(clio_cluster_effects *c)
 static clio_result *cluster_result(const clio_table *t, const clio_groups *g, int type)
 {
     size_t na = 1 + t->nva + t->nsat, nf = type == 2 ? F_NFIELDS : F_NFIELDS - 1;
-    clio_result *r = clioi_result_alloc(t, "cluster_effects", na, nf);
+    clio_result *r = clioi_result_alloc_groups(t, "cluster_effects", g, na, nf);
     if (!r)
         return NULL;
-    clioi_free_labels(r->row_sector, r->nrows);
-    free(r->row_region);
-    free(r->values);
-    r->nrows = g->ngroups;
-    r->row_sector = clioi_calloc_array(g->ngroups, sizeof *r->row_sector);
-    r->row_region = clioi_calloc_array(g->ngroups, sizeof *r->row_region);
-    r->values = clioi_calloc_array(g->ngroups * na * nf, sizeof *r->values);
-    int ok = r->row_sector && r->row_region && r->values &&
-             clioi_result_set_accounts_from_table(r, t) == CLIO_OK;
+    int ok = clioi_result_set_accounts_from_table(r, t) == CLIO_OK;
     for (size_t k = 0, f = 0; ok && k < F_NFIELDS; k++)
         if (type == 2 || k != F_INDUCED)
             ok = (r->fields[f++] = clioi_strdup(field_names[k])) != NULL;
-    for (size_t k = 0; ok && k < g->ngroups; k++) {
-        r->row_region[k] = CLIO_NONE;
-        ok = (r->row_sector[k] = clioi_strdup(g->names[k])) != NULL;
-    }
     if (ok)
         ok = (r->description = clioi_strdup(
                   type == 2 ? "Effects of one unit of final demand spread over each cluster, "

@@ -141,19 +141,11 @@ static void cluster_row(const clio_table *t, const clio_clusters *c, size_t k,
 /* A result with one row per cluster and the fields above. */
 static clio_result *stats_result(const clio_table *t, const clio_clusters *c)
 {
-    size_t nf = F_SAT0 + t->nsat + 2, ng = c->groups->ngroups;
-    clio_result *r = clioi_result_alloc(t, "cluster-stats", 1, nf);
+    size_t nf = F_SAT0 + t->nsat + 2;
+    clio_result *r = clioi_result_alloc_groups(t, "cluster-stats", c->groups, 1, nf);
     if (!r)
         return NULL;
-    clioi_free_labels(r->row_sector, r->nrows);
-    free(r->row_region);
-    free(r->values);
-    r->nrows = ng;
-    r->row_sector = clioi_calloc_array(ng, sizeof *r->row_sector);
-    r->row_region = clioi_calloc_array(ng, sizeof *r->row_region);
-    r->values = clioi_calloc_array(ng * nf, sizeof *r->values);
-    int ok = r->row_sector && r->row_region && r->values &&
-             (r->accounts[0] = clioi_strdup("cluster")) &&
+    int ok = (r->accounts[0] = clioi_strdup("cluster")) &&
              (r->account_units[0] = clioi_strdup("")) &&
              (r->description = clioi_strdup(
                   "cluster statistics: counts, internal flows (table unit) and shares"));
@@ -167,10 +159,6 @@ static clio_result *stats_result(const clio_table *t, const clio_clusters *c)
     }
     for (size_t f = 0; ok && f < 2; f++)
         ok = (r->fields[F_SAT0 + t->nsat + f] = clioi_strdup(tail_fields[f])) != NULL;
-    for (size_t k = 0; ok && k < ng; k++) {
-        r->row_region[k] = CLIO_NONE;
-        ok = (r->row_sector[k] = clioi_strdup(c->groups->names[k])) != NULL;
-    }
     if (!ok) {
         clio_result_free(r);
         return NULL;

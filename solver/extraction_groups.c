@@ -21,28 +21,7 @@ enum { BLOCK = 256 }; /* columns of L computed at once for a group's L_SS */
 /* A result with one row per group (no region), for table t's accounts. */
 static clio_result *group_result(const clio_table *t, const clio_groups *g, size_t na)
 {
-    clio_result *r = clioi_result_alloc(t, "extraction", na, CLIOI_X_NFIELDS);
-    if (!r)
-        return NULL;
-    clioi_free_labels(r->row_sector, r->nrows);
-    free(r->row_region);
-    free(r->values);
-    r->nrows = g->ngroups;
-    r->row_sector = clioi_calloc_array(g->ngroups, sizeof *r->row_sector);
-    r->row_region = clioi_calloc_array(g->ngroups, sizeof *r->row_region);
-    r->values = clioi_calloc_array(g->ngroups * na * CLIOI_X_NFIELDS, sizeof *r->values);
-    if (!r->row_sector || !r->row_region || !r->values) {
-        clio_result_free(r);
-        return NULL;
-    }
-    for (size_t k = 0; k < g->ngroups; k++) {
-        r->row_region[k] = CLIO_NONE;
-        if (!(r->row_sector[k] = clioi_strdup(g->names[k]))) {
-            clio_result_free(r);
-            return NULL;
-        }
-    }
-    return r;
+    return clioi_result_alloc_groups(t, "extraction", g, na, CLIOI_X_NFIELDS);
 }
 
 /* Scratch for one group of at most kmax sectors. */

@@ -50,6 +50,31 @@ clio_result *clioi_result_alloc(const clio_table *t, const char *kind, size_t na
     return r;
 }
 
+clio_result *clioi_result_alloc_groups(const clio_table *t, const char *kind,
+                                       const clio_groups *g, size_t naccounts, size_t nfields)
+{
+    clio_result *r = clioi_result_alloc(t, kind, naccounts, nfields);
+    if (!r)
+        return NULL;
+    clioi_free_labels(r->row_sector, r->nrows);
+    free(r->row_region);
+    free(r->values);
+    r->nrows = g->ngroups;
+    r->row_sector = clioi_calloc_array(g->ngroups, sizeof *r->row_sector);
+    r->row_region = clioi_calloc_array(g->ngroups, sizeof *r->row_region);
+    r->values = clioi_calloc_array(g->ngroups * naccounts * nfields, sizeof *r->values);
+    int ok = r->row_sector && r->row_region && r->values;
+    for (size_t k = 0; ok && k < g->ngroups; k++) {
+        r->row_region[k] = CLIO_NONE;
+        ok = (r->row_sector[k] = clioi_strdup(g->names[k])) != NULL;
+    }
+    if (!ok) {
+        clio_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
 int clioi_result_set_accounts_from_table(clio_result *r, const clio_table *t)
 {
     if (r->naccounts != 1 + t->nva + t->nsat)
