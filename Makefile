@@ -180,3 +180,40 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# ---- Distributed runs (optional; docs/mpi.md) -------------------------------
+# `make mpi` builds build/mpi/clio-mpi: Open MPI + ScaLAPACK for the dense
+# path, PETSc for the sparse path when pkg-config finds it (else the program
+# says so for --method petsc).  `make test-mpi` runs tests/mpi with mpirun.
+# Plain `make` never looks at MPI: these variables are expanded only here.
+# On a cluster set them to its modules, e.g. MPICC=mpicc SCALAPACK_LIBS=-lscalapack.
+MPICC          ?= mpicc
+SCALAPACK_LIBS ?= $(shell pkg-config --libs scalapack-openmpi 2>/dev/null || echo -lscalapack)
+PETSC_CFLAGS   ?= $(patsubst -I%,-isystem %,$(shell pkg-config --cflags petsc 2>/dev/null))
+PETSC_LIBS     ?= $(shell pkg-config --libs petsc 2>/dev/null)
+MPI_BUILD       = $(BUILD)/mpi
+MPI_SPARSE      = $(if $(PETSC_LIBS),mpi/sparse_petsc.c,mpi/sparse_none.c)
+MPI_SRC         = $(filter-out mpi/sparse_%.c,$(wildcard mpi/*.c)) $(MPI_SPARSE)
+MPI_OBJ         = $(MPI_SRC:%.c=$(MPI_BUILD)/obj/%.o)
+
+.PHONY: mpi mpi-build test-mpi
+
+mpi:
+	@scripts/install-deps.sh mpi
+	$(MAKE) --no-print-directory mpi-build
+
+mpi-build: $(BUILD)/libclio.a
+	$(MAKE) --no-print-directory $(MPI_BUILD)/clio-mpi
+
+$(MPI_BUILD)/obj/mpi/%.o: mpi/%.c mpi/clio_mpi.h mpi/scalapack.h include/clio.h include/clioi.h
+	@mkdir -p $(dir $@)
+	$(MPICC) $(CPPFLAGS) $(CFLAGS) $(PETSC_CFLAGS) -c $< -o $@
+
+$(MPI_BUILD)/clio-mpi: $(MPI_OBJ) $(BUILD)/libclio.a
+	$(MPICC) $(LDFLAGS) -o $@ $(MPI_OBJ) $(BUILD)/libclio.a $(LDLIBS) $(SCALAPACK_LIBS) \
+	    $(PETSC_LIBS)
+
+# mpirun -np 1, 2 and 4 on this machine against the single-node `clio`.
+test-mpi: mpi all
+	OPENBLAS_NUM_THREADS=1 CLIO="$(abspath $(BUILD)/clio)" \
+	    CLIO_MPI="$(abspath $(MPI_BUILD)/clio-mpi)" prove tests/mpi/*.bats
