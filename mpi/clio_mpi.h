@@ -53,8 +53,11 @@ double mpi_now(void);
 void mpi_timing(const mpi_options *o, const char *phase, double seconds);
 
 /* Results built on rank 0 from the gathered solutions, by the formulas of
- * clio_multipliers and clio_impact (solver/multipliers.c, impact.c). */
-int mpi_productive_check(const clio_table *t, const double *g, clio_error *err);
+ * clio_multipliers and clio_impact (solver/multipliers.c, impact.c).
+ * mpi_productive_check: g = L 1 (or, transposed, 1'L) must be positive,
+ * which for A >= 0 holds exactly when L >= 0 (solver/leontief.c). */
+int mpi_productive_check(const clio_table *t, const double *g, int transposed,
+                         clio_error *err);
 int mpi_multipliers_result(const clio_table *t, const double *E, clio_result **out,
                            clio_error *err);
 int mpi_impact_result(const clio_table *t, const double *df, const double *dx,

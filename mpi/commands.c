@@ -160,7 +160,7 @@ int mpi_cmd_multipliers(const mpi_options *o)
         for (int i = 0; rank == 0 && i < j.n; i++)
             C[i] = 1.0;
         if ((status = j.s.solve(j.s.state, 0, 1, C, &err)) == CLIO_OK && rank == 0)
-            status = mpi_productive_check(j.t, C, &err);
+            status = mpi_productive_check(j.t, C, 0, &err);
         if ((status = mpi_agree(report_error(o, status, &err))) != CLIO_OK)
             goto done;
     }
@@ -168,7 +168,7 @@ int mpi_cmd_multipliers(const mpi_options *o)
         for (int i = 0; i < j.n; i++)
             C[i + (size_t)a * (size_t)j.n] = clioi_account_coefficient(j.t, (size_t)a, (size_t)i);
     if ((status = j.s.solve(j.s.state, 1, na, C, &err)) == CLIO_OK && rank == 0 && !dense)
-        status = mpi_productive_check(j.t, C, &err);
+        status = mpi_productive_check(j.t, C, 1, &err);
     if (status == CLIO_OK && rank == 0)
         status = mpi_multipliers_result(j.t, C, &r, &err);
     mpi_timing(o, "solve", mpi_now() - t0);
@@ -202,7 +202,7 @@ int mpi_cmd_impact(const mpi_options *o)
         B[i + j.n] = j.df[i];
     }
     if ((status = j.s.solve(j.s.state, 0, 2, B, &err)) == CLIO_OK && rank == 0)
-        status = mpi_productive_check(j.t, B, &err);
+        status = mpi_productive_check(j.t, B, 0, &err);
     if (status == CLIO_OK && rank == 0)
         status = mpi_impact_result(j.t, j.df, B + j.n, &r, &err);
     mpi_timing(o, "solve", mpi_now() - t0);

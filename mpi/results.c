@@ -7,15 +7,23 @@
 #include <math.h>
 #include <stdlib.h>
 
-int mpi_productive_check(const clio_table *t, const double *g, clio_error *err)
+int mpi_productive_check(const clio_table *t, const double *g, int transposed,
+                         clio_error *err)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (!(g[i] > 0) || !isfinite(g[i]))
+    for (size_t i = 0; i < t->n; i++) {
+        if (g[i] > 0 && isfinite(g[i]))
+            continue;
+        const char *sector = t->sector_names[i], *region = t->regions[t->sector_region[i]];
+        if (transposed) /* g = 1'L: output multipliers */
             return clioi_fail(err, CLIO_ENONPRODUCTIVE,
-                              "the table is not productive: a unit of final demand for every "
-                              "sector needs output %g of sector '%s' in region '%s' (the "
-                              "column sums of A reach or exceed 1)",
-                              g[i], t->sector_names[i], t->regions[t->sector_region[i]]);
+                              "the table is not productive: the output multiplier of sector "
+                              "'%s' in region '%s' is %g (the column sums of A reach or "
+                              "exceed 1)", sector, region, g[i]);
+        return clioi_fail(err, CLIO_ENONPRODUCTIVE,
+                          "the table is not productive: a unit of final demand for every "
+                          "sector needs output %g of sector '%s' in region '%s' (the column "
+                          "sums of A reach or exceed 1)", g[i], sector, region);
+    }
     return CLIO_OK;
 }
 
