@@ -24,8 +24,9 @@ static const char help[] =
     "--method scalapack (default) factors I - A once with ScaLAPACK's dense LU\n"
     "on a block-cyclic grid (--block NB, default 64); --method petsc solves the\n"
     "sparse system with PETSc GMRES, block Jacobi + ILU(0), to the relative\n"
-    "residual --ksp-rtol (default 1e-13).  -o saves NetCDF (.nc) or CSV;\n"
-    "otherwise the result goes to stdout as text or (--format csv) tidy CSV.\n"
+    "residual --ksp-rtol (default 1e-15; the true residual must end below\n"
+    "max(100 x that, 1e-12)).  -o saves NetCDF (.nc) or CSV; otherwise the\n"
+    "result goes to stdout as text or (--format csv) tidy CSV.\n"
     "-q: no stdout when -o is given, no warnings; -v: timings of each phase.\n"
     "Exit status: clio's (2-13), 64 for usage errors.  See docs/mpi.md.";
 
@@ -54,7 +55,7 @@ static int parse(int argc, char **argv, int rank, mpi_options *o)
                                          {"verbose", no_argument, 0, 'v'},
                                          {"help", no_argument, 0, OPT_HELP},
                                          {0, 0, 0, 0}};
-    *o = (mpi_options){.method = "scalapack", .format = "text", .block = 64, .ksp_rtol = 1e-13};
+    *o = (mpi_options){.method = "scalapack", .format = "text", .block = 64, .ksp_rtol = 1e-15};
     if (argc < 2)
         return usage_error(rank, "%s", "a command is needed");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -141,10 +142,10 @@ int main(int argc, char **argv)
     MPI_Init(&argc, &argv);
     int rank = mpi_rank();
     mpi_options o;
+    if (rank == 0)
+        record_provenance(argc, argv); /* before getopt_long reorders argv */
     int status = parse(argc, argv, rank, &o);
     if (status == 0) {
-        if (rank == 0)
-            record_provenance(argc, argv);
         status = strcmp(o.command, "impact") == 0 ? mpi_cmd_impact(&o) : mpi_cmd_multipliers(&o);
     } else if (status == -2) {
         status = 0;
