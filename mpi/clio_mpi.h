@@ -43,6 +43,8 @@ int mpi_dense_open(const clio_table *t, int n, const mpi_options *o, mpi_solver 
 int mpi_sparse_open(const clio_table *t, int n, const mpi_options *o, mpi_solver *s,
                     clio_error *err);
 void mpi_solver_close(mpi_solver *s);
+/* mpi_sparse_available -- 1 when built with PETSc, else 0. */
+int mpi_sparse_available(void);
 
 /* mpi_agree -- the status every rank takes: the largest over ranks (0
  * when all succeeded).  Collective. */

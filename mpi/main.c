@@ -40,6 +40,14 @@ static int usage_error(int rank, const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+static int print_help(int rank)
+{
+    if (rank == 0)
+        printf("usage: %s\n\n%s\nThis build: --method petsc %s.\n", usage, help,
+               mpi_sparse_available() ? "available" : "not available (built without PETSc)");
+    return -2;
+}
+
 enum { OPT_METHOD = 256, OPT_FORMAT, OPT_DEMAND, OPT_BLOCK, OPT_KSP_RTOL, OPT_HELP };
 
 /* Returns 0, EXIT_USAGE, or -2 after --help. */
@@ -58,11 +66,8 @@ static int parse(int argc, char **argv, int rank, mpi_options *o)
     *o = (mpi_options){.method = "scalapack", .format = "text", .block = 64, .ksp_rtol = 1e-15};
     if (argc < 2)
         return usage_error(rank, "%s", "a command is needed");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        if (rank == 0)
-            printf("usage: %s\n\n%s\n", usage, help);
-        return -2;
-    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return print_help(rank);
     o->command = argv[1];
     if (strcmp(o->command, "multipliers") != 0 && strcmp(o->command, "impact") != 0)
         return usage_error(rank, "unknown command '%s'", o->command);
@@ -101,10 +106,7 @@ static int parse(int argc, char **argv, int rank, mpi_options *o)
                 return usage_error(rank, "--ksp-rtol needs a number between 0 and 1, not '%s'",
                                    optarg);
             break;
-        case OPT_HELP:
-            if (rank == 0)
-                printf("usage: %s\n\n%s\n", usage, help);
-            return -2;
+        case OPT_HELP: return print_help(rank);
         default:
             return usage_error(rank, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
