@@ -203,15 +203,19 @@ mpi:
 	$(MAKE) --no-print-directory mpi-build
 
 mpi-build: $(BUILD)/libclio.a
-	$(MAKE) --no-print-directory $(MPI_BUILD)/clio-mpi
+	$(MAKE) --no-print-directory MPI=1 $(MPI_BUILD)/clio-mpi
 
 $(MPI_BUILD)/obj/mpi/%.o: mpi/%.c mpi/clio_mpi.h mpi/scalapack.h include/clio.h include/clioi.h
 	@mkdir -p $(dir $@)
 	$(MPICC) $(CPPFLAGS) $(CFLAGS) $(PETSC_CFLAGS) -c $< -o $@
 
+# Defined only in the sub-make of mpi-build: make reads a rule's
+# prerequisites at once, and plain make must not even ask pkg-config.
+ifeq ($(MPI),1)
 $(MPI_BUILD)/clio-mpi: $(MPI_OBJ) $(BUILD)/libclio.a
 	$(MPICC) $(LDFLAGS) -o $@ $(MPI_OBJ) $(BUILD)/libclio.a $(LDLIBS) $(SCALAPACK_LIBS) \
 	    $(PETSC_LIBS)
+endif
 
 # mpirun -np 1, 2 and 4 on this machine against the single-node `clio`.
 # test-mpi-run installs nothing (for `make test` where MPI is installed).
