@@ -1,7 +1,8 @@
 # clio -- GNU Makefile.  `make` builds libclio (static + shared) and the
 # `clio` tool; `make test` runs every test, plain and under ASan + UBSan,
-# then fuzzes every parser for a bounded time; `make valgrind` runs the
-# tests under valgrind;
+# then fuzzes every parser for a bounded time and runs the distributed
+# build with mpirun (docs/mpi.md); `make valgrind` runs the tests under
+# valgrind;
 # `make demo` runs the example impact study on data/.  See README.md.
 
 ifeq ($(origin CC),default)
@@ -108,6 +109,7 @@ test: deps
 	$(MAKE) --no-print-directory test-plain
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory test-mpi-run
 
 # The main job: the README's impact study on the embedded Germany 1995 table.
 # deps first, then a fresh make: compiler flags come from pkg-config, which
@@ -183,3 +185,48 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# ---- Distributed runs (optional; docs/mpi.md) -------------------------------
+# `make mpi` builds build/mpi/clio-mpi: Open MPI + ScaLAPACK for the dense
+# path, PETSc for the sparse path when pkg-config finds it (else the program
+# says so for --method petsc).  `make test-mpi` runs tests/mpi with mpirun.
+# Plain `make` never looks at MPI: these variables are expanded only here.
+# On a cluster set them to its modules, e.g. MPICC=mpicc SCALAPACK_LIBS=-lscalapack.
+MPICC          ?= mpicc
+SCALAPACK_LIBS ?= $(shell pkg-config --libs scalapack-openmpi 2>/dev/null || echo -lscalapack)
+PETSC_CFLAGS   ?= $(patsubst -I%,-isystem %,$(shell pkg-config --cflags petsc 2>/dev/null))
+PETSC_LIBS     ?= $(shell pkg-config --libs petsc 2>/dev/null)
+MPI_BUILD       = $(BUILD)/mpi
+MPI_SPARSE      = $(if $(PETSC_LIBS),mpi/sparse_petsc.c,mpi/sparse_none.c)
+MPI_SRC         = $(filter-out mpi/sparse_%.c,$(wildcard mpi/*.c)) $(MPI_SPARSE)
+MPI_OBJ         = $(MPI_SRC:%.c=$(MPI_BUILD)/obj/%.o)
+
+.PHONY: mpi mpi-build test-mpi test-mpi-run
+
+mpi:
+	@scripts/install-deps.sh mpi
+	$(MAKE) --no-print-directory mpi-build
+
+mpi-build: $(BUILD)/libclio.a
+	$(MAKE) --no-print-directory MPI=1 $(MPI_BUILD)/clio-mpi
+
+$(MPI_BUILD)/obj/mpi/%.o: mpi/%.c mpi/clio_mpi.h mpi/scalapack.h include/clio.h include/clioi.h
+	@mkdir -p $(dir $@)
+	$(MPICC) $(CPPFLAGS) $(CFLAGS) $(PETSC_CFLAGS) -c $< -o $@
+
+# Defined only in the sub-make of mpi-build: make reads a rule's
+# prerequisites at once, and plain make must not even ask pkg-config.
+ifeq ($(MPI),1)
+$(MPI_BUILD)/clio-mpi: $(MPI_OBJ) $(BUILD)/libclio.a
+	$(MPICC) $(LDFLAGS) -o $@ $(MPI_OBJ) $(BUILD)/libclio.a $(LDLIBS) $(SCALAPACK_LIBS) \
+	    $(PETSC_LIBS)
+endif
+
+# mpirun -np 1, 2 and 4 on this machine against the single-node `clio`.
+# test-mpi-run installs nothing (for `make test` where MPI is installed).
+test-mpi: mpi
+	$(MAKE) --no-print-directory test-mpi-run
+
+test-mpi-run: mpi-build all
+	OPENBLAS_NUM_THREADS=1 CLIO="$(abspath $(BUILD)/clio)" \
+	    CLIO_MPI="$(abspath $(MPI_BUILD)/clio-mpi)" prove tests/mpi/*.bats

@@ -1,7 +1,9 @@
 #!/bin/sh
 # install-deps.sh -- install the Debian packages clio needs, when missing.
-# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench|browser]   (default: test)
+# Usage: scripts/install-deps.sh [build|install|fuzz|test|bench|browser|mpi]   (default: test)
 # browser: headless Chromium and PIL, for the report test (tests/cli/report.bats)
+# mpi: Open MPI, ScaLAPACK and PETSc for `make mpi` (docs/mpi.md; PETSc makes
+#      `pkg-config hdf5` the MPI build, which clio's own build never asks for)
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 
@@ -12,8 +14,13 @@ fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
 test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 python3-pandas \
     r-cran-ncdf4 man-db"
 browser_pkgs="chromium python3-pil"
-test_pkgs="$test_pkgs $browser_pkgs"
+# the dense distributed build (Open MPI + ScaLAPACK) is tested by make test;
+# PETSc (large) only when `make mpi` installed it
+mpi_dense_pkgs="openmpi-bin libopenmpi-dev libscalapack-openmpi-dev"
+test_pkgs="$test_pkgs $browser_pkgs $mpi_dense_pkgs"
 bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
+mpi_pkgs="$build_pkgs openmpi-bin libopenmpi-dev libscalapack-openmpi-dev libpetsc-real-dev bats perl
+    python3-numpy"
 
 case "${1:-test}" in
 build) want=$build_pkgs ;;
@@ -22,7 +29,8 @@ fuzz) want=$fuzz_pkgs ;;
 test) want=$test_pkgs ;;
 bench) want=$bench_pkgs ;;
 browser) want=$browser_pkgs ;;
-*) echo "usage: $0 [build|install|fuzz|test|bench|browser]" >&2; exit 64 ;;
+mpi) want=$mpi_pkgs ;;
+*) echo "usage: $0 [build|install|fuzz|test|bench|browser|mpi]" >&2; exit 64 ;;
 esac
 
 missing=""
