@@ -7,7 +7,8 @@
 # Install once for the whole file (the last test uninstalls).
 setup_file() {
     export CLIO=${CLIO:-build/clio}
-    export BUILD=$(dirname "$CLIO")
+    # the build holding the tool (under make valgrind, CLIO is a wrapper script)
+    export BUILD=$(dirname "${CLIO_UNDER_VALGRIND:-$CLIO}")
     export PREFIX=$BATS_FILE_TMPDIR/prefix
     export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig
     case "$BUILD" in
