@@ -32,7 +32,8 @@ struct clio_leontief {
     int method;        /* CLIO_METHOD_LU, _SERIES or _KRYLOV (never _AUTO) */
     double *lu;        /* LU: factors of I - A, column-major, ld = n */
     lapack_int *ipiv;  /* LU: row interchanges from dgetrf */
-    double rcond;      /* LU: reciprocal condition number in the 1-norm; iterative: 1 / (||I - A||_1 ||L||_1) when known, else 0 */
+    double rcond;      /* reciprocal condition number in the 1-norm (iterative: from ||L||_1
+                        * when A >= 0, a lower bound when ||A||_1 < 1, else NaN) */
     /* Iterative: A itself (owned, built in Z's memory) or, when a_owned is
      * NULL, the borrowed flows Z and outputs x (A v = Z (v ./ x)). */
     double *a_owned;
