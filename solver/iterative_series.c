@@ -57,7 +57,7 @@ static int series_block(const clio_leontief *f, int transpose, size_t m, double 
         if (pass >= f->max_iter)
             return clioi_fail(err, CLIO_ENOCONVERGE,
                               "the power series did not reach relative error %g in %zu passes "
-                              "(%zu of %zu right-hand sides left; ||A|| = %.4g): use --method "
+                              "(%zu of %zu right-hand sides left; ||A|| = %.6g): use --method "
                               "krylov or lu",
                               f->tol, pass, left, m, anorm);
         clioi_apply_a(f, transpose, m, w->D, w->E, w->W);

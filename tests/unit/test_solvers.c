@@ -32,6 +32,7 @@ static clio_table *table_from_a(size_t n, const double *A)
         snprintf(name, sizeof name, "s%zu", i + 1);
         clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
         t->x[i] = 1.0;
+        t->sector_region[i] = 0;
     }
     for (size_t k = 0; k < n * n; k++)
         t->Z[k] = A[k];
