@@ -183,8 +183,9 @@ static int check_solve(const clio_leontief *f, int transpose, double *g, clio_er
 }
 
 /* Productive iff (I - A) g = 1 has a positive solution (as for LU).  For
- * A >= 0: all column (or row) sums >= 1 means rho(A) >= 1 (refused at
- * once, the iteration could not converge); otherwise g = L 1 and
+ * A >= 0: ||A|| < 1 in the 1- or max-norm proves it (no solve); all column
+ * (or row) sums >= 1 means rho(A) >= 1 (refused at once, the iteration
+ * could not converge); otherwise g = L 1 and
  * h = L' 1, both positive, give ||L||_inf = max g and ||L||_1 = max h
  * exactly (L >= 0), which make the iterative bounds rigorous and tight. */
 static int check_productive_iterative(const clio_table *t, clio_leontief *f, const a_norms *nm,
@@ -199,6 +200,14 @@ static int check_productive_iterative(const clio_table *t, clio_leontief *f, con
                           "smallest is %g), so A's spectral radius is at least 1",
                           nm->mincol >= 1 ? "column" : "row",
                           nm->mincol >= 1 ? nm->mincol : nm->minrow);
+    if (f->nonnegative && fmin(f->colmax, f->rowmax) < 1) {
+        /* rho(A) <= ||A|| < 1 and A >= 0: productive, L = sum A^k >= 0; the
+         * bounds use 1 / (1 - ||A||) and no solve is needed here. */
+        f->rcond = (1 - f->colmax) / nm->norm1_i_minus_a;
+        if (!(f->rcond > 0)) /* only the row sums are below 1 */
+            f->rcond = NAN;
+        return CLIO_OK;
+    }
     double *g = malloc(2 * n * sizeof *g), *h = g + n;
     if (!g)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");

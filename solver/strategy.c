@@ -9,10 +9,11 @@
  *      left: CLIO_ENOMEM with the numbers);
  *   3. LU when n < CLIOI_AUTO_MIN_N or the number of right-hand sides is
  *      unknown (factorising wins after about 6-8 separate solves);
- *   4. else the series when ||A|| < 1 in the 1- or max-norm, otherwise
- *      GMRES, if (rhs + 2) x passes < n / 3 (block iteration beats dgetrf
- *      while RHS x passes < about n / 3), the passes estimated from a few
- *      power steps; else LU.  The 2 are the productivity check's solves. */
+ *   4. else the candidate -- the series when ||A|| < 1 in the 1- or
+ *      max-norm, otherwise GMRES -- when its estimated cost (the passes
+ *      from a few power steps, see the cost model below) is below LU's;
+ *      else LU.  When LU does not fit the budget, the candidate (or the
+ *      other iterative method) whatever its cost. */
 #include "factor.h"
 
 #include <math.h>
@@ -22,6 +23,16 @@
 
 #define CLIOI_AUTO_MIN_N 2000
 #define POWER_STEPS 6
+/* The cost model, in reads of the n x n matrix (one matrix-vector product):
+ * dgetrf costs about n / 50 of them (2n^3/3 flops at ~90% of dgemm against
+ * 8n^2 bytes at the memory bandwidth, PERFORMANCE.md; 86 reads measured at
+ * n = 4000); a series pass with r right-hand sides costs max(1, r / 7)
+ * (dgemm with few columns is bandwidth-bound: 14 columns took 1.9 reads
+ * at n = 4000); GMRES needs about half the series' passes, one read each,
+ * per right-hand side (25 vs 46 at n = 4000; benchmarks/results-solvers.md). */
+#define LU_READS_PER_N 50.0
+#define BLOCK_COLUMNS_PER_READ 7.0
+#define GMRES_PASS_SHARE 0.5
 
 static char solver_note[256];
 
@@ -188,7 +199,14 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
     }
     double rho = spectral_estimate(f, work, work + n, work + 2 * n);
     size_t passes = clioi_passes_estimate(rho, o->tolerance);
-    double cost = (double)(o->rhs + 2) * (double)passes;
-    f->method = passes != (size_t)-1 && cost < (double)n / 3 ? cand : CLIO_METHOD_LU;
+    f->method = CLIO_METHOD_LU;
+    if (passes != (size_t)-1) {
+        double r = (double)o->rhs, p = (double)passes;
+        double lu = (double)n / LU_READS_PER_N;
+        double cost = cand == CLIO_METHOD_SERIES ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
+                                                 : (r + 2) * p * GMRES_PASS_SHARE;
+        if (cost < lu)
+            f->method = cand;
+    }
     return CLIO_OK;
 }
