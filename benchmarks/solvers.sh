@@ -34,7 +34,7 @@ for rs in "${sizes[@]}"; do
         done
         t=$(awk '{ print $1 }' "$DIR/times" | median)
         mem=$(awk '{ print $2 }' "$DIR/times" | sort -g | tail -1)
-        how=$(grep 'method' "$DIR/log" | tail -1 | sed 's/^clio multipliers: method //')
+        how=$(grep 'method' "$DIR/log" | tail -1 | sed 's/^clio multipliers: method //; s/||A||_1/‖A‖₁/; s/||A||_inf/‖A‖∞/')
         diff=-
         [ $m = lu ] || diff=$(/usr/bin/python3 benchmarks/numpy_multipliers.py --compare \
             "$DIR/m_lu.csv" "$DIR/m_$m.csv" 2>&1 | tail -1)
