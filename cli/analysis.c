@@ -18,7 +18,7 @@ int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis 
         cli_error(o, status, &err);
         goto done;
     }
-    if ((status = cli_factor(o, t, !a->keep_z, &f)) != CLIO_OK)
+    if ((status = cli_factor_for(o, t, !a->keep_z, a->rhs, a->needs_lu, &f)) != CLIO_OK)
         goto done;
     double t0 = cli_now();
     if ((status = a->analyse(a->ctx, t, f, &r, &err)) != CLIO_OK) {
@@ -26,6 +26,8 @@ int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis 
         goto done;
     }
     cli_timing(o, "solve", cli_now() - t0);
+    if (clio_leontief_method(f)[0] != 'l') /* iterative: what the solves did */
+        cli_method_report(o, f);
     status = cli_emit(o, r);
 done:
     clio_result_free(r);

@@ -24,13 +24,15 @@ typedef struct cli_common {
     const char *layout;         /* --layout: a published MRIO CSV layout (clio import) */
     int year;                   /* --year: which year of a layout's file (0: latest) */
     int threads;                /* --threads N (0: CLIO_NUM_THREADS, else OpenBLAS's own) */
+    int method;                 /* --method: a clio_method (0: auto) */
+    unsigned long long memory_limit; /* --memory-limit in bytes (0: the library's default) */
 } cli_common;
 
 /* Long options shared by the commands (ids above 256). */
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
     OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT,
-    OPT_THREADS
+    OPT_THREADS, OPT_SOLVER_METHOD, OPT_MEMORY_LIMIT
 };
 
 /* getopt_long entries of the shared options. */
@@ -43,7 +45,9 @@ enum {
         {"Y", required_argument, 0, OPT_Y}, {"x", required_argument, 0, OPT_X},                \
         {"V", required_argument, 0, OPT_V}, {"satellites", required_argument, 0, OPT_SAT},     \
         {"satellites-y", required_argument, 0, OPT_SAT_Y},                                     \
-        {"threads", required_argument, 0, OPT_THREADS}, {"help", no_argument, 0, OPT_HELP}
+        {"threads", required_argument, 0, OPT_THREADS},                                        \
+        {"method", required_argument, 0, OPT_SOLVER_METHOD},                                   \
+        {"memory-limit", required_argument, 0, OPT_MEMORY_LIMIT}, {"help", no_argument, 0, OPT_HELP}
 
 /* Help text of the shared options. */
 #define CLI_COMMON_HELP                                                                        \
@@ -57,7 +61,11 @@ enum {
     "  -v, --verbose      notes and timings on stderr;  -q, --quiet  no warnings and no\n"  \
     "                     progress line (drawn on stderr when it is a terminal)\n"          \
     "  --threads N        BLAS threads (default: $CLIO_NUM_THREADS, else\n"                 \
-    "                     $OPENBLAS_NUM_THREADS, else every core)\n"
+    "                     $OPENBLAS_NUM_THREADS, else every core)\n"                 \
+    "  --method M         solver: auto (default), lu, series, krylov\n"                    \
+    "                     (docs/methods-solvers.md)\n"                                     \
+    "  --memory-limit SIZE  bytes the run may hold, e.g. 2G or 500M (default 3/4\n"       \
+    "                     of physical memory)\n"
 
 /* cli_parse -- run getopt_long over the shared options plus `extra`
  * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help
@@ -82,8 +90,17 @@ int cli_parse_table(cli_common *o, int argc, char **argv, const struct option *e
                     const char **table);
 
 /* cli_factor -- factor I - A (consuming Z when asked), warn about a tiny
- * reciprocal condition number. */
+ * reciprocal condition number.  The method is --method, or chosen for an
+ * unknown number of right-hand sides (cli_factor_for tells it). */
 int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out);
+/* rhs: right-hand sides the command solves (0: unknown or many,
+ * CLI_RHS_ACCOUNTS: one per account, 1 + nva + nsat); needs_lu: the
+ * command reads the LU factor itself.  -v prints the chosen method. */
+#define CLI_RHS_ACCOUNTS ((size_t)-1)
+int cli_factor_for(const cli_common *o, clio_table *t, int consume_z, size_t rhs, int needs_lu,
+                   clio_leontief **out);
+/* cli_method_report -- with -v, the method and what its solves did. */
+void cli_method_report(const cli_common *o, const clio_leontief *f);
 
 /* cli_common_option -- handle a shared option; 1 when handled, 0 when not
  * one of them, -1 on a bad value (message printed). */
@@ -107,6 +124,8 @@ int cli_emit(const cli_common *o, const clio_result *r);
  * what prepare reads; the command frees it after cli_run_analysis. */
 typedef struct cli_analysis {
     int keep_z; /* the analysis needs Z: factor in a copy, not in Z's memory */
+    size_t rhs;   /* right-hand sides it solves, for --method auto (cli_factor_for) */
+    int needs_lu; /* it reads the LU factor itself */
     /* Read the command's inputs once the table is loaded and checked, before
      * the costly factorisation (NULL: none). */
     int (*prepare)(void *ctx, const clio_table *t, clio_error *err);

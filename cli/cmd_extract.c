@@ -54,7 +54,8 @@ int cmd_extract(int argc, char **argv)
 
     /* Extraction needs Z besides the factor: keep it. */
     extract_inputs in = {groups_file.value, NULL};
-    const cli_analysis a = {.keep_z = 1, .prepare = read_groups, .analyse = analyse, .ctx = &in};
+    const cli_analysis a = {.keep_z = 1, .needs_lu = 1, .prepare = read_groups, .analyse = analyse,
+                            .ctx = &in};
     int status = cli_run_analysis(&o, table, &a);
     clio_groups_free(in.groups);
     return status;

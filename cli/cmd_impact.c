@@ -66,7 +66,7 @@ int cmd_impact(int argc, char **argv)
         return rc;
 
     impact_inputs in = {&hh, demand.value, NULL, NULL};
-    const cli_analysis a = {.prepare = read_inputs, .analyse = analyse, .ctx = &in};
+    const cli_analysis a = {.prepare = read_inputs, .analyse = analyse, .ctx = &in, .rhs = 2};
     int status = cli_run_analysis(&o, table, &a);
     free(in.df);
     clio_households_free(in.h);

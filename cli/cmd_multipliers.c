@@ -79,7 +79,9 @@ int cmd_multipliers(int argc, char **argv)
 
     /* Z is not needed after I - A is built: factor in its memory. */
     multiplier_inputs in = {&hh, inverse.value, NULL};
-    const cli_analysis a = {.prepare = define_households, .analyse = analyse, .ctx = &in};
+    /* One transposed solve per account; --inverse solves n columns. */
+    const cli_analysis a = {.prepare = define_households, .analyse = analyse, .ctx = &in,
+                            .rhs = inverse.value ? 0 : CLI_RHS_ACCOUNTS};
     int status = cli_run_analysis(&o, table, &a);
     clio_households_free(in.h);
     return status;

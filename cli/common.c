@@ -53,6 +53,25 @@ static int apply_threads(const cli_common *o, const char *usage)
     return 0;
 }
 
+/* parse_size -- "123", "500M", "2G", "1.5T" in bytes (powers of 1024);
+ * 0 when malformed or not positive. */
+static unsigned long long parse_size(const char *arg)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (end == arg || errno || !(v > 0) || !isfinite(v))
+        return 0;
+    static const char units[] = "KMGT";
+    const char *u = *end ? strchr(units, *end) : NULL;
+    if (*end && (!u || !*u || (end[1] != '\0' && strcmp(end + 1, "B") != 0 &&
+                              strcmp(end + 1, "iB") != 0)))
+        return 0;
+    for (const char *p = units; u && p <= u; p++)
+        v *= 1024.0;
+    return v < 1 || v > 1.8e19 ? 0 : (unsigned long long)v;
+}
+
 int cli_common_option(cli_common *o, int opt, const char *arg)
 {
     switch (opt) {
@@ -79,6 +98,22 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
     case OPT_THREADS:
         if ((o->threads = parse_threads(arg)) < 0) {
             fprintf(stderr, "clio %s: --threads needs a whole number from 1 to 4096, not '%s'\n",
+                    o->command, arg);
+            return -1;
+        }
+        return 1;
+    case OPT_SOLVER_METHOD:
+        if ((o->method = clio_method_parse(arg)) < 0) {
+            fprintf(stderr, "clio %s: --method must be auto, lu, series or krylov, not '%s'\n",
+                    o->command, arg);
+            return -1;
+        }
+        return 1;
+    case OPT_MEMORY_LIMIT:
+        if ((o->memory_limit = parse_size(arg)) == 0) {
+            fprintf(stderr,
+                    "clio %s: --memory-limit needs a size in bytes with an optional K, M, G "
+                    "or T (powers of 1024), e.g. 2G, not '%s'\n",
                     o->command, arg);
             return -1;
         }
@@ -206,9 +241,11 @@ int cli_parse(cli_common *o, int argc, char **argv, const struct option *extra,
     struct option all[64] = {{0}};
     if (nshared + nextra + 1 > sizeof all / sizeof all[0])
         return CLI_EXIT_USAGE;
-    memcpy(all, shared, nshared * sizeof *all);
+    /* The command's own options first: where one has the name of a shared
+     * option (balance's and clusters' --method), getopt_long takes it. */
     if (nextra)
-        memcpy(all + nshared, extra, nextra * sizeof *all);
+        memcpy(all, extra, nextra * sizeof *all);
+    memcpy(all + nextra, shared, nshared * sizeof *all);
 
     o->rtol = CLIO_DEFAULT_RTOL;
     cli_provenance_record(argc, argv); /* before getopt_long reorders argv */
@@ -271,12 +308,35 @@ int cli_parse_table(cli_common *o, int argc, char **argv, const struct option *e
 
 int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief **out)
 {
+    return cli_factor_for(o, t, consume_z, 0, 0, out);
+}
+
+void cli_method_report(const cli_common *o, const clio_leontief *f)
+{
+    if (!o->verbose || !f)
+        return;
+    char line[256];
+    clio_leontief_describe(f, line, sizeof line);
+    fprintf(stderr, "clio %s: method %s\n", o->command, line);
+}
+
+int cli_factor_for(const cli_common *o, clio_table *t, int consume_z, size_t rhs, int needs_lu,
+                   clio_leontief **out)
+{
     clio_error err = {0};
     double t0 = cli_now();
-    int status = clio_leontief_factor(t, consume_z ? CLIO_FACTOR_CONSUME_Z : 0, out, &err);
+    clio_leontief_options opts = {
+        .method = (clio_method)o->method,
+        .rhs = rhs == CLI_RHS_ACCOUNTS ? 1 + t->nva + t->nsat : rhs,
+        .needs_lu = needs_lu,
+        .memory_limit = o->memory_limit,
+    };
+    int status = clio_leontief_factor_opts(t, consume_z ? CLIO_FACTOR_CONSUME_Z : 0, &opts, out,
+                                           &err);
     if (status != CLIO_OK)
         return cli_error(o, status, &err);
     cli_timing(o, "factor", cli_now() - t0);
+    cli_method_report(o, *out);
     double rcond = clio_leontief_rcond(*out);
     if (rcond < CLIO_RCOND_WARN && !o->quiet)
         fprintf(stderr,

@@ -233,7 +233,8 @@ int clio_table_read(const char *path, clio_table **out, clio_error *err);
  * columns of sectors with zero output are zero. */
 int clio_coefficients(const clio_table *t, double *A, size_t lda, clio_error *err);
 
-/* The LU factorisation of I - A, kept to solve many right-hand sides. */
+/* I - A prepared for solves: its LU factors (the default), or A kept for
+ * an iterative method (clio_leontief_factor_opts below). */
 typedef struct clio_leontief clio_leontief;
 
 enum clio_factor_flags {
@@ -244,7 +245,8 @@ enum clio_factor_flags {
 };
 
 /*
- * clio_leontief_factor -- factor I - A (LAPACK dgetrf), estimate its
+ * clio_leontief_factor -- factor I - A (LAPACK dgetrf, always: the method
+ * CLIO_METHOD_LU of clio_leontief_factor_opts), estimate its
  * reciprocal condition number (dgecon) and verify that the system is
  * productive: the solution of (I - A) g = 1 must be positive, which for
  * A >= 0 holds exactly when I - A has a non-negative inverse.
@@ -269,6 +271,64 @@ int clio_leontief_solve(const clio_leontief *f, int transpose, size_t nrhs, doub
  * (n x n, leading dimension ldl).  Only for users who ask for L itself:
  * every clio result is computed by solves. */
 int clio_leontief_inverse(const clio_leontief *f, double *L, size_t ldl, clio_error *err);
+
+/* ---- Solver strategies (docs/methods-solvers.md) ------------------ */
+
+/* How clio_leontief_factor_opts solves with I - A.  AUTO chooses by size,
+ * right-hand sides, convergence and the memory budget; LU is dense LAPACK
+ * (dgetrf once, dgetrs per solve); SERIES is the power series
+ * x = b + A b + A^2 b + ... in blocks (one dgemm per pass) with a rigorous
+ * error bound from the column sums of A; KRYLOV is restarted GMRES(m). */
+typedef enum clio_method {
+    CLIO_METHOD_AUTO = 0,
+    CLIO_METHOD_LU,
+    CLIO_METHOD_SERIES,
+    CLIO_METHOD_KRYLOV
+} clio_method;
+
+typedef struct clio_leontief_options {
+    clio_method method;
+    /* Right-hand sides the caller will solve in all (0: unknown or many,
+     * which makes AUTO factorise). */
+    size_t rhs;
+    /* The caller needs the LU factor itself (e.g. the diagonal of the
+     * inverse for extraction): AUTO takes LU, an iterative method is
+     * refused with CLIO_EINVAL. */
+    int needs_lu;
+    /* Bytes the run may hold: the table, the solver's matrix and work, the
+     * right-hand sides (0: CLIO_MEMORY_FRACTION of physical memory). */
+    unsigned long long memory_limit;
+    double tolerance;      /* relative error of each solution (0: 1e-12) */
+    size_t max_iterations; /* passes or matrix products per column (0: 10000) */
+} clio_leontief_options;
+#define CLIO_MEMORY_FRACTION 0.75
+
+/*
+ * clio_leontief_factor_opts -- prepare solves with I - A by the method
+ * opts asks for (NULL: the defaults, i.e. AUTO for unknown many right-hand
+ * sides, which factorises unless memory forbids it), and verify, as
+ * clio_leontief_factor, that the table is productive (CLIO_ENONPRODUCTIVE,
+ * whatever the method).  The iterative methods keep A: in Z's memory with
+ * CLIO_FACTOR_CONSUME_Z; otherwise they read t->Z and t->x at every solve,
+ * so the table must outlive the factor unchanged.  Solves past
+ * max_iterations fail with CLIO_ENOCONVERGE; a budget too small for every
+ * method fails with CLIO_ENOMEM naming the bytes needed.
+ */
+int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief_options *opts,
+                              clio_leontief **out, clio_error *err);
+
+/* clio_leontief_method -- "lu", "series" or "krylov". */
+const char *clio_leontief_method(const clio_leontief *f);
+
+/* clio_leontief_describe -- one line on the method and what its solves
+ * did so far (passes, error bound), e.g. for -v and file metadata. */
+void clio_leontief_describe(const clio_leontief *f, char *buf, size_t size);
+
+/* clio_method_parse -- "auto", "lu", "series", "krylov"; -1 if unknown. */
+int clio_method_parse(const char *name);
+
+/* clio_memory_physical -- bytes of physical memory (sysconf), 0 unknown. */
+unsigned long long clio_memory_physical(void);
 
 /* ------------------------------------------------------------------ */
 /* Results: multipliers and impacts                                   */

@@ -222,6 +222,11 @@ double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 int clioi_demand_check(const clio_table *t, const double *df, int *nonnegative,
                        clio_error *err);
 
+/* clioi_solver_note -- one line on the method of the last Leontief factor
+ * made in this process and its solves (solver/strategy.c), written as the
+ * clio_method attribute of NetCDF results; NULL when none was made. */
+const char *clioi_solver_note(void);
+
 /* ---- extraction internals ---- */
 /* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
  * from the kept LU factor, by inverting its triangles in one n x n copy

@@ -1,6 +1,15 @@
-/* factor.h -- the kept LU factor of I - A, shared by the solver's source
+/* factor.h -- what a clio_leontief holds, shared by the solver's source
  * files that need more than solves (e.g. the diagonal of the inverse for
- * hypothetical extraction).  Only solver/ includes LAPACKE. */
+ * hypothetical extraction needs the LU factor itself).  Only solver/
+ * includes LAPACKE.
+ *
+ * A factor is one of three strategies (docs/methods-solvers.md):
+ *   CLIO_METHOD_LU      lu/ipiv: dgetrf's factors of I - A;
+ *   CLIO_METHOD_SERIES  the power series x = b + A b + A^2 b + ... in
+ *                       blocks (one dgemm per pass);
+ *   CLIO_METHOD_KRYLOV  restarted GMRES(m) on (I - A) x = b.
+ * The iterative ones keep A: built in Z's memory (CLIO_FACTOR_CONSUME_Z), or
+ * borrowed as Z and x of the table (A v = Z (v ./ x)), never copied. */
 #ifndef CLIO_SOLVER_FACTOR_H
 #define CLIO_SOLVER_FACTOR_H
 
@@ -8,11 +17,71 @@
 
 #include <lapacke.h>
 
+/* Counters of the iterative solves; behind a pointer so that a const factor
+ * can record what its solves did. */
+typedef struct clioi_solve_stats {
+    size_t solves;       /* calls that iterated */
+    size_t passes_max;   /* most passes (series) or matrix products (krylov) of one column */
+    size_t passes_total; /* passes summed over solves */
+    double bound_max;    /* largest relative error bound at which a column stopped */
+    int rigorous;        /* the bounds are rigorous (0: residual with a safety margin) */
+} clioi_solve_stats;
+
 struct clio_leontief {
     size_t n;
-    double *lu;        /* LU factors of I - A, column-major, ld = n */
-    lapack_int *ipiv;  /* row interchanges from dgetrf */
-    double rcond;      /* reciprocal condition number in the 1-norm */
+    int method;        /* CLIO_METHOD_LU, _SERIES or _KRYLOV (never _AUTO) */
+    double *lu;        /* LU: factors of I - A, column-major, ld = n */
+    lapack_int *ipiv;  /* LU: row interchanges from dgetrf */
+    double rcond;      /* reciprocal condition number in the 1-norm (iterative: from ||L||_1
+                        * when A >= 0, a lower bound when ||A||_1 < 1, else NaN) */
+    /* Iterative: A itself (owned, built in Z's memory) or, when a_owned is
+     * NULL, the borrowed flows Z and outputs x (A v = Z (v ./ x)). */
+    double *a_owned;
+    const double *z_borrowed;
+    double *inv_x;     /* 1 / x_j (0 for zero output), n values */
+    double colmax;     /* ||A||_1: the largest column sum of |A| */
+    double rowmax;     /* ||A||_inf: the largest row sum of |A| */
+    int nonnegative;   /* A >= 0 (then ||L|| is known exactly from g, h) */
+    double lnorm_inf;  /* ||L||_inf = max (L 1) when A >= 0 and productive; 0 unknown */
+    double lnorm_1;    /* ||L||_1 = max (L' 1), likewise */
+    double tol;        /* relative error tolerance of every solve */
+    size_t max_iter;   /* cap on passes / matrix products per column */
+    size_t restart;    /* GMRES restart length m */
+    clioi_solve_stats *stats;
 };
+
+/* clioi_apply_a -- Y := A X (transpose: A' X) for nrhs columns (ld n),
+ * with the owned A or the borrowed Z and x; work is n * nrhs doubles
+ * (only used with a borrowed Z). */
+void clioi_apply_a(const clio_leontief *f, int transpose, size_t nrhs, const double *X,
+                   double *Y, double *work);
+
+/* clioi_series_solve / clioi_krylov_solve -- B := (I - A)^-1 B (or the
+ * transpose) to the factor's tolerance; CLIO_ENOCONVERGE past max_iter. */
+int clioi_series_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
+                       size_t ldb, clio_error *err);
+int clioi_krylov_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
+                       size_t ldb, clio_error *err);
+
+/* clioi_error_scale -- K with ||(I - A)^-1 r|| <= K ||r|| in the norm used
+ * for a solve in that direction (*norm_inf set when it is the max-norm),
+ * whether K is rigorous (0: a heuristic 1 / CLIOI_SAFETY), and *ka, a
+ * bound on ||(I - A)^-1 A|| in the same norm (iterative.c). */
+double clioi_error_scale(const clio_leontief *f, int transpose, int *norm_inf, int *rigorous,
+                         double *ka);
+#define CLIOI_SAFETY 0.01
+
+/* strategy.c: the method for a table (sets f->method; f's norms and
+ * borrowed Z must be set when the choice may need them; work is 3 n
+ * doubles), each method's memory estimate in bytes, the series' passes
+ * for spectral radius rho, and the process-wide note of the last factor. */
+int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leontief_options *o,
+                          clio_leontief *f, double *work, clio_error *err);
+double clioi_method_memory(const clio_table *t, unsigned flags, int method, size_t rhs);
+size_t clioi_passes_estimate(double rho, double tol);
+void clioi_solver_note_update(const clio_leontief *f);
+
+/* clioi_vector_norm -- the 1- or max-norm of n values. */
+double clioi_vector_norm(const double *v, size_t n, int norm_inf);
 
 #endif

@@ -19,6 +19,11 @@
 int clioi_leontief_inverse_diagonal(const clio_leontief *f, double *diag, clio_error *err)
 {
     size_t n = f->n;
+    if (f->method != CLIO_METHOD_LU || !f->lu)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "the diagonal of the Leontief inverse needs the LU factor of I - A, "
+                          "not the %s method (use --method lu or auto)",
+                          clio_leontief_method(f));
     if (n == 0)
         return CLIO_OK;
     double *w = clioi_alloc_matrix(n, n);

@@ -1,5 +1,7 @@
-/* leontief.c -- factor I - A once (LU, dgetrf), solve many right-hand
- * sides with the kept factor, and check the system is productive.
+/* leontief.c -- prepare I - A for solves by the chosen method (strategy.c):
+ * factor it once (LU, dgetrf) and solve many right-hand sides with the kept
+ * factor, or keep A for the iterative methods (iterative_*.c); check the
+ * system is productive whatever the method.
  *
  * Only the solver includes LAPACKE.  The table was validated when loaded,
  * so the _work routines are called: LAPACKE's NaN scan of the whole factor
@@ -78,19 +80,10 @@ static int check_productive(const clio_table *t, clio_leontief *f, clio_error *e
     return status;
 }
 
-int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, clio_error *err)
+/* factor_lu -- dgetrf of I - A built in Z's memory or a new matrix. */
+static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error *err)
 {
-    *out = NULL;
     size_t n = t->n;
-    if (!t->Z)
-        return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
-    if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
-        return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
-
-    clio_leontief *f = calloc(1, sizeof *f);
-    if (!f)
-        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
-    f->n = n;
     f->rcond = 1.0;
     f->ipiv = clioi_calloc_array(n, sizeof *f->ipiv);
     if (flags & CLIO_FACTOR_CONSUME_Z) {
@@ -99,15 +92,10 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
     } else {
         f->lu = clioi_alloc_matrix(n, n);
     }
-    int status = CLIO_OK;
-    if (!f->ipiv || !f->lu) {
-        status = clioi_fail(err, CLIO_ENOMEM, "out of memory for a %zu x %zu factor", n, n);
-        goto fail;
-    }
-    if (n == 0) {
-        *out = f;
+    if (!f->ipiv || !f->lu)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory for a %zu x %zu factor", n, n);
+    if (n == 0)
         return CLIO_OK;
-    }
     double anorm = build_i_minus_a(t, (flags & CLIO_FACTOR_CONSUME_Z) ? f->lu : t->Z, f->lu);
 
     lapack_int nn = (lapack_int)n;
@@ -118,23 +106,19 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
     clioi_progress(task, 1.0);
     if (info > 0) {
         size_t j = (size_t)info - 1;
-        status = clioi_fail(err, CLIO_ESINGULAR,
-                            "I - A is singular: no unique solution (zero pivot at sector '%s' "
-                            "in region '%s'; its inputs are a combination of other sectors)",
-                            t->sector_names[j], region_of(t, j));
-        goto fail;
+        return clioi_fail(err, CLIO_ESINGULAR,
+                          "I - A is singular: no unique solution (zero pivot at sector '%s' "
+                          "in region '%s'; its inputs are a combination of other sectors)",
+                          t->sector_names[j], region_of(t, j));
     }
-    if (info < 0) {
-        status = clioi_fail(err, CLIO_EINVAL, "dgetrf: argument %d invalid", (int)-info);
-        goto fail;
-    }
+    if (info < 0)
+        return clioi_fail(err, CLIO_EINVAL, "dgetrf: argument %d invalid", (int)-info);
     double *work = malloc(4 * n * sizeof *work);
     lapack_int *iwork = malloc(n * sizeof *iwork);
     if (!work || !iwork) {
         free(work);
         free(iwork);
-        status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
-        goto fail;
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     }
     info = LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', nn, f->lu, nn, anorm, &f->rcond, work,
                                iwork);
@@ -142,11 +126,219 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
     free(iwork);
     if (info != 0 || !isfinite(f->rcond))
         f->rcond = 0;
-    if ((status = check_productive(t, f, err)) != CLIO_OK)
+    return check_productive(t, f, err);
+}
+
+/* The norms of A from Z and x (A itself is not built): largest column and
+ * row sums of |A|, the 1-norm of I - A, the smallest sums, and A >= 0. */
+typedef struct a_norms {
+    double norm1_i_minus_a, mincol, minrow;
+} a_norms;
+
+static int measure_a(const clio_table *t, clio_leontief *f, a_norms *nm)
+{
+    size_t n = t->n;
+    double *row = clioi_calloc_array(n, sizeof *row);
+    f->inv_x = clioi_calloc_array(n, sizeof *f->inv_x);
+    if (!row || !f->inv_x) {
+        free(row);
+        return CLIO_ENOMEM;
+    }
+    f->nonnegative = 1;
+    f->colmax = f->rowmax = nm->norm1_i_minus_a = 0;
+    nm->mincol = nm->minrow = n ? INFINITY : 0;
+    for (size_t j = 0; j < n; j++) {
+        double inv = f->inv_x[j] = t->x[j] != 0 ? 1.0 / t->x[j] : 0.0;
+        const double *z = t->Z + j * n;
+        double col = 0, colsigned = 0;
+        for (size_t i = 0; i < n; i++) {
+            double a = z[i] * inv;
+            col += fabs(a);
+            colsigned += a;
+            row[i] += fabs(a);
+            if (a < 0)
+                f->nonnegative = 0;
+        }
+        double ajj = z[j] * inv;
+        double c1 = col - fabs(ajj) + fabs(1.0 - ajj);
+        f->colmax = col > f->colmax ? col : f->colmax;
+        nm->norm1_i_minus_a = c1 > nm->norm1_i_minus_a ? c1 : nm->norm1_i_minus_a;
+        nm->mincol = colsigned < nm->mincol ? colsigned : nm->mincol;
+    }
+    for (size_t i = 0; i < n; i++) {
+        f->rowmax = row[i] > f->rowmax ? row[i] : f->rowmax;
+        nm->minrow = row[i] < nm->minrow ? row[i] : nm->minrow;
+    }
+    free(row);
+    return CLIO_OK;
+}
+
+/* One iterative solve for the productivity check: GMRES when the series
+ * has no rigorous bound (||A|| >= 1 in both norms). */
+static int check_solve(const clio_leontief *f, int transpose, double *g, clio_error *err)
+{
+    if (f->method == CLIO_METHOD_SERIES && fmin(f->colmax, f->rowmax) < 1)
+        return clioi_series_solve(f, transpose, 1, g, f->n, err);
+    return clioi_krylov_solve(f, transpose, 1, g, f->n, err);
+}
+
+/* Productive iff (I - A) g = 1 has a positive solution (as for LU).  For
+ * A >= 0: ||A|| < 1 in the 1- or max-norm proves it (no solve); all column
+ * (or row) sums >= 1 means rho(A) >= 1 (refused at once, the iteration
+ * could not converge); otherwise g = L 1 and
+ * h = L' 1, both positive, give ||L||_inf = max g and ||L||_1 = max h
+ * exactly (L >= 0), which make the iterative bounds rigorous and tight. */
+static int check_productive_iterative(const clio_table *t, clio_leontief *f, const a_norms *nm,
+                                      clio_error *err)
+{
+    size_t n = f->n;
+    if (n == 0)
+        return CLIO_OK;
+    if (f->nonnegative && (nm->mincol >= 1 || nm->minrow >= 1))
+        return clioi_fail(err, CLIO_ENONPRODUCTIVE,
+                          "the table is not productive: every %s sum of A is at least 1 (the "
+                          "smallest is %g), so A's spectral radius is at least 1",
+                          nm->mincol >= 1 ? "column" : "row",
+                          nm->mincol >= 1 ? nm->mincol : nm->minrow);
+    if (f->nonnegative && fmin(f->colmax, f->rowmax) < 1) {
+        /* rho(A) <= ||A|| < 1 and A >= 0: productive, L = sum A^k >= 0; the
+         * bounds use 1 / (1 - ||A||) and no solve is needed here. */
+        f->rcond = (1 - f->colmax) / nm->norm1_i_minus_a;
+        if (!(f->rcond > 0)) /* only the row sums are below 1 */
+            f->rcond = NAN;
+        return CLIO_OK;
+    }
+    double *g = malloc(2 * n * sizeof *g), *h = g + n;
+    if (!g)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < 2 * n; i++)
+        g[i] = 1.0;
+    int status = check_solve(f, 0, g, err);
+    if (status == CLIO_OK && f->nonnegative)
+        status = check_solve(f, 1, h, err);
+    double gmax = 0, hmax = 0;
+    for (size_t i = 0; status == CLIO_OK && i < n; i++) {
+        double bad = !(g[i] > 0) ? g[i] : f->nonnegative && !(h[i] > 0) ? h[i] : 1.0;
+        if (!(bad > 0) || !isfinite(g[i]))
+            status = clioi_fail(err, CLIO_ENONPRODUCTIVE,
+                                "the table is not productive: a unit of final demand for "
+                                "every sector needs output %g of sector '%s' in region '%s' "
+                                "(the column sums of A reach or exceed 1)",
+                                g[i], t->sector_names[i], region_of(t, i));
+        gmax = g[i] > gmax ? g[i] : gmax;
+        hmax = f->nonnegative && h[i] > hmax ? h[i] : hmax;
+    }
+    free(g);
+    if (status != CLIO_OK)
+        return status;
+    if (f->nonnegative) {
+        f->lnorm_inf = gmax;
+        f->lnorm_1 = hmax;
+        f->rcond = 1.0 / (nm->norm1_i_minus_a * hmax);
+    } else {
+        f->rcond = f->colmax < 1 ? (1 - f->colmax) / nm->norm1_i_minus_a : NAN;
+    }
+    memset(f->stats, 0, sizeof *f->stats); /* count the analysis's solves only */
+    return CLIO_OK;
+}
+
+/* setup_iterative -- keep A: in Z's memory (consumed), else borrow Z. */
+static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, const a_norms *nm,
+                           clio_error *err)
+{
+    size_t n = t->n;
+    if (flags & CLIO_FACTOR_CONSUME_Z) {
+        double *a = t->Z;
+        for (size_t j = 0; j < n; j++)
+            for (size_t i = 0; i < n; i++)
+                a[i + j * n] *= f->inv_x[j];
+        f->a_owned = a;
+        f->z_borrowed = NULL;
+        t->Z = NULL;
+    }
+    return check_productive_iterative(t, f, nm, err);
+}
+
+static void resolve_options(const clio_leontief_options *in, clio_leontief_options *o)
+{
+    static const clio_leontief_options defaults = {0};
+    *o = in ? *in : defaults;
+    if (!(o->tolerance > 0))
+        o->tolerance = 1e-12;
+    if (o->max_iterations == 0)
+        o->max_iterations = 10000;
+    if (o->memory_limit == 0) {
+        unsigned long long phys = clio_memory_physical();
+        o->memory_limit = phys ? (unsigned long long)((double)phys * CLIO_MEMORY_FRACTION)
+                               : ULLONG_MAX;
+    }
+}
+
+int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, clio_error *err)
+{
+    clio_leontief_options o = {.method = CLIO_METHOD_LU, .memory_limit = ULLONG_MAX};
+    return clio_leontief_factor_opts(t, flags, &o, out, err);
+}
+
+int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief_options *opts,
+                              clio_leontief **out, clio_error *err)
+{
+    *out = NULL;
+    size_t n = t->n;
+    if (!t->Z)
+        return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
+    if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
+        return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
+    clio_leontief_options o;
+    resolve_options(opts, &o);
+    if (o.method < CLIO_METHOD_AUTO || o.method > CLIO_METHOD_KRYLOV)
+        return clioi_fail(err, CLIO_EINVAL, "unknown solver method %d", (int)o.method);
+
+    clio_leontief *f = calloc(1, sizeof *f);
+    if (!f)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    f->n = n;
+    f->method = o.method;
+    f->tol = o.tolerance;
+    f->max_iter = o.max_iterations;
+    f->restart = 30;
+    f->stats = calloc(1, sizeof *f->stats);
+    double *work = NULL;
+    a_norms nm = {0};
+    int status = CLIO_OK;
+    if (!f->stats)
+        goto nomem;
+    if (o.method != CLIO_METHOD_LU) { /* the choice and the iteration need A's norms */
+        work = clioi_calloc_array(3 * (n ? n : 1), sizeof *work);
+        if (!work || measure_a(t, f, &nm) != CLIO_OK)
+            goto nomem;
+        f->z_borrowed = t->Z;
+    }
+    if ((status = clioi_strategy_choose(t, flags, &o, f, work, err)) != CLIO_OK)
         goto fail;
+    free(work);
+    work = NULL;
+    if (f->method == CLIO_METHOD_LU) {
+        free(f->inv_x);
+        f->inv_x = NULL;
+        f->z_borrowed = NULL;
+        status = factor_lu(t, flags, f, err);
+    } else {
+        status = setup_iterative(t, flags, f, &nm, err);
+    }
+    if (status != CLIO_OK)
+        goto fail;
+    clioi_solver_note_update(f);
     *out = f;
     return CLIO_OK;
+nomem:
+    status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
 fail:
+    free(work);
+    if ((flags & CLIO_FACTOR_CONSUME_Z) && t->Z) { /* documented: Z is gone on failure too */
+        free(t->Z);
+        t->Z = NULL;
+    }
     clio_leontief_free(f);
     return status;
 }
@@ -157,6 +349,9 @@ void clio_leontief_free(clio_leontief *f)
         return;
     free(f->lu);
     free(f->ipiv);
+    free(f->a_owned);
+    free(f->inv_x);
+    free(f->stats);
     free(f);
 }
 
@@ -174,6 +369,13 @@ int clio_leontief_solve(const clio_leontief *f, int transpose, size_t nrhs, doub
         return CLIO_OK;
     if (nrhs > (size_t)INT_MAX || ldb > (size_t)INT_MAX)
         return clioi_fail(err, CLIO_EDIM, "too many right-hand sides");
+    if (f->method != CLIO_METHOD_LU) {
+        int status = f->method == CLIO_METHOD_SERIES
+                         ? clioi_series_solve(f, transpose, nrhs, B, ldb, err)
+                         : clioi_krylov_solve(f, transpose, nrhs, B, ldb, err);
+        clioi_solver_note_update(f);
+        return status;
+    }
     lapack_int info = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, transpose ? 'T' : 'N',
                                           (lapack_int)n, (lapack_int)nrhs, f->lu,
                                           (lapack_int)n, f->ipiv, B, (lapack_int)ldb);

@@ -81,6 +81,7 @@ int clioi_nc_def_globals(int ncid, int format_version, const char *kind, const c
         {"clio_version", CLIO_VERSION}, {"clio_result_kind", kind}, {"title", title},
         {"unit", unit}, {"source", source}, {"history", history}, {"date_created", date},
         {"clio_command", command}, {"clio_inputs", clioi_provenance_inputs()},
+        {"clio_method", kind ? clioi_solver_note() : NULL}, /* results only */
     };
     int rc = clioi_nc_put_text(ncid, NC_GLOBAL, "Conventions", "CF-1.8");
     if (!rc && format_version > 0)

@@ -355,8 +355,8 @@ static void test_inverse_diagonal_general(void)
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         size_t n = sizes[s];
         unsigned long long seed = 4242 + n;
-        clio_leontief f = {n, malloc(n * n * sizeof(double)), malloc(n * sizeof(lapack_int)),
-                           1};
+        clio_leontief f = {.n = n, .method = CLIO_METHOD_LU, .lu = malloc(n * n * sizeof(double)),
+                           .ipiv = malloc(n * sizeof(lapack_int)), .rcond = 1};
         double *inv = malloc(n * n * sizeof *inv), *d = malloc(n * sizeof *d);
         size_t *p = malloc(n * sizeof *p);
         for (size_t k = 0; k < n * n; k++)
