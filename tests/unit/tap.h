@@ -111,6 +111,29 @@ static void tap_write_text(const char *path, const char *text)
     }
 }
 
+/* tap_scratch_file -- write text to tap_dir/name; returns the path, which
+ * stays valid for the whole test (64 distinct names at most). */
+static const char *tap_scratch_file(const char *name, const char *text) __attribute__((unused));
+static const char *tap_scratch_file(const char *name, const char *text)
+{
+    static char paths[64][128];
+    static int npaths;
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", tap_dir, name);
+    int k = 0;
+    while (k < npaths && strcmp(paths[k], path) != 0)
+        k++;
+    if (k == npaths) {
+        if (npaths == 64) {
+            printf("Bail out! more than 64 scratch files\n");
+            exit(2);
+        }
+        snprintf(paths[npaths++], sizeof paths[0], "%s", path);
+    }
+    tap_write_text(paths[k], text);
+    return paths[k];
+}
+
 static void tap_remove_tree(const char *dir) __attribute__((unused));
 static void tap_remove_tree(const char *dir)
 {

@@ -60,21 +60,6 @@ static clio_table *small_table(void)
     return t;
 }
 
-static const char *write_file(const char *name, const char *text)
-{
-    static char paths[40][128];
-    static int npaths;
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", tap_dir, name);
-    int k = 0;
-    while (k < npaths && strcmp(paths[k], path) != 0)
-        k++;
-    if (k == npaths)
-        snprintf(paths[npaths++], sizeof paths[0], "%s", path);
-    tap_write_text(paths[k], text);
-    return paths[k];
-}
-
 static size_t sat(const clio_table *t, const char *name)
 {
     for (size_t k = 0; k < t->nsat; k++)
@@ -89,7 +74,7 @@ static size_t sat(const clio_table *t, const char *name)
 
 static void test_bridge_uniform(const clio_table *t)
 {
-    const char *p = write_file("uniform.csv", "account,type,share\n"
+    const char *p = tap_scratch_file("uniform.csv", "account,type,share\n"
                                               "employment,women,0.4\nemployment,men,0.6\n");
     clio_table *b = NULL;
     clio_error err = {0};
@@ -115,7 +100,7 @@ static void test_bridge_uniform(const clio_table *t)
 static void test_bridge_by_sector(const clio_table *t)
 {
     /* co2 is zero in farm: no shares needed there */
-    const char *p = write_file("sector.csv", "sector,account,type,share\n"
+    const char *p = tap_scratch_file("sector.csv", "sector,account,type,share\n"
                                              "farm,employment,employees,0.25\n"
                                              "farm,employment,self_employed,0.75\n"
                                              "factory,employment,employees,0.9\n"
@@ -148,7 +133,7 @@ static void test_bridge_by_sector(const clio_table *t)
 static void bridge_error(const clio_table *t, const char *text, int want, const char *needle,
                          const char *what)
 {
-    const char *p = write_file("bad_bridge.csv", text);
+    const char *p = tap_scratch_file("bad_bridge.csv", text);
     clio_table *b = (clio_table *)1;
     clio_error err = {0};
     int status = clio_table_split_satellites_csv(t, p, &b, &err);
@@ -186,7 +171,7 @@ static void test_bridge_errors(const clio_table *t)
     bridge_error(t, "account,type,share\nemployment,,1\n", CLIO_ELABEL, "the type is empty",
                  "bridge: empty type");
     clio_table *b = NULL;
-    const char *p = write_file("once.csv", "account,type,share\nemployment,a,1\n");
+    const char *p = tap_scratch_file("once.csv", "account,type,share\nemployment,a,1\n");
     clio_error err = {0};
     if (clio_table_split_satellites_csv(t, p, &b, &err) == CLIO_OK) {
         clio_table *again = NULL;
@@ -209,7 +194,7 @@ static void test_bridge_errors(const clio_table *t)
 
 static void test_indicators(const clio_table *t)
 {
-    const char *p = write_file("long.csv", "sector,indicator,unit,value\n"
+    const char *p = tap_scratch_file("long.csv", "sector,indicator,unit,value\n"
                                            "shop,hours,million hours,3.5\n"
                                            "farm,hours,million hours,1\n"
                                            "farm,water,m3,20\n");
@@ -226,7 +211,7 @@ static void test_indicators(const clio_table *t)
                "indicators (long): values on their sectors, units kept, missing sectors 0");
         clio_table_free(b);
     }
-    p = write_file("wide.csv", "indicator,unit,shop,farm\nhours,million hours,3.5,1\n"
+    p = tap_scratch_file("wide.csv", "indicator,unit,shop,farm\nhours,million hours,3.5,1\n"
                                "nox,t,0.1,0.2\n");
     status = clio_table_add_indicators_csv(t, p, &b, &err);
     tap_ok(status == CLIO_OK && b && b->nsat == 4 && b->S[2 + 4 * 2] == 3.5 &&
@@ -238,7 +223,7 @@ static void test_indicators(const clio_table *t)
 static void indicator_error(const clio_table *t, const char *text, int want, const char *needle,
                             const char *what)
 {
-    const char *p = write_file("bad_ind.csv", text);
+    const char *p = tap_scratch_file("bad_ind.csv", text);
     clio_table *b = (clio_table *)1;
     clio_error err = {0};
     int status = clio_table_add_indicators_csv(t, p, &b, &err);
@@ -302,26 +287,26 @@ static void test_tbl_accounts(const clio_table *t)
                a->domain[account(a, "employment")] == CLIO_DOMAIN_SOCIAL &&
                a->domain[account(a, "co2")] == CLIO_DOMAIN_ENVIRONMENTAL,
            "tbl accounts: default domains (income and jobs social, co2 environmental)");
-    const char *p = write_file("domains.csv", "account,domain\nco2,social\noutput,environmental\n");
+    const char *p = tap_scratch_file("domains.csv", "account,domain\nco2,social\noutput,environmental\n");
     status = clio_tbl_accounts_read_domains(a, p, &err);
     tap_ok(status == CLIO_OK && a->domain[account(a, "co2")] == CLIO_DOMAIN_SOCIAL &&
                a->domain[account(a, "output")] == CLIO_DOMAIN_ENVIRONMENTAL,
            "tbl accounts: domains overridden from a CSV");
-    p = write_file("domains.csv", "account,domain\nco2,economic\njobs,social\n");
+    p = tap_scratch_file("domains.csv", "account,domain\nco2,economic\njobs,social\n");
     status = clio_tbl_accounts_read_domains(a, p, &err);
     tap_status(status, CLIO_ELABEL, err.message, "domains.csv:3: unknown account 'jobs'",
                "tbl domains: unknown account");
     tap_ok(a->domain[account(a, "co2")] == CLIO_DOMAIN_SOCIAL,
            "tbl domains: a bad file changes nothing");
-    p = write_file("domains.csv", "account,domain\nco2,green\n");
+    p = tap_scratch_file("domains.csv", "account,domain\nco2,green\n");
     status = clio_tbl_accounts_read_domains(a, p, &err);
     tap_status(status, CLIO_EVALUE, err.message, "domains.csv:2: domain 'green'",
                "tbl domains: unknown domain");
-    p = write_file("domains.csv", "account,domain\nco2,social\nco2,economic\n");
+    p = tap_scratch_file("domains.csv", "account,domain\nco2,social\nco2,economic\n");
     status = clio_tbl_accounts_read_domains(a, p, &err);
     tap_status(status, CLIO_ELABEL, err.message, "domains.csv:3: account 'co2' given twice",
                "tbl domains: account twice");
-    p = write_file("domains.csv", "name,domain\nco2,social\n");
+    p = tap_scratch_file("domains.csv", "name,domain\nco2,social\n");
     status = clio_tbl_accounts_read_domains(a, p, &err);
     tap_status(status, CLIO_EFORMAT, err.message, "domains.csv:1", "tbl domains: missing column");
     clio_tbl_accounts_free(a);
@@ -345,7 +330,7 @@ static void test_tbl(clio_table *t)
     clio_leontief *f = NULL;
     clio_result *r = NULL;
     clio_error err = {0};
-    const char *gp = write_file("groups.csv", "sector,group\nfarm,agrifood\nshop,agrifood\n"
+    const char *gp = tap_scratch_file("groups.csv", "sector,group\nfarm,agrifood\nshop,agrifood\n"
                                               "factory,industry\n");
     clio_groups *g = NULL;
     if (clio_tbl_accounts_make(t, &a, &err) != CLIO_OK ||
@@ -417,7 +402,7 @@ static void test_tbl(clio_table *t)
     } else
         tap_ok(0, "tbl output mix: %s", err.message);
     /* writers */
-    const char *csv = write_file("tbl.csv", ""), *txt = write_file("tbl.txt", "");
+    const char *csv = tap_scratch_file("tbl.csv", ""), *txt = tap_scratch_file("tbl.txt", "");
     tap_ok(clio_tbl_save(r, a, csv, &err) == CLIO_OK && clio_tbl_save(r, a, txt, &err) == CLIO_OK,
            "tbl: saved as CSV and text (%s)", err.message);
     FILE *fp = fopen(csv, "r");
@@ -434,7 +419,7 @@ static void test_tbl(clio_table *t)
     /* accounts made for another table are refused */
     clio_tbl_accounts *other = NULL;
     clio_table *bigger = NULL;
-    const char *p = write_file("more.csv", "sector,indicator,unit,value\nfarm,hours,h,1\n");
+    const char *p = tap_scratch_file("more.csv", "sector,indicator,unit,value\nfarm,hours,h,1\n");
     if (clio_table_add_indicators_csv(t, p, &bigger, &err) == CLIO_OK &&
         clio_tbl_accounts_make(bigger, &other, &err) == CLIO_OK) {
         clio_result *bad = NULL;

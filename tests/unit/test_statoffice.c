@@ -26,21 +26,6 @@ static int near(double a, double b, double tol) { return fabs(a - b) <= tol; }
 
 /* Write `text` to tap_dir/name; returns the path (kept until the next
  * call with the same name slot: 32 distinct names at most). */
-static const char *write_file(const char *name, const char *text)
-{
-    static char paths[32][128];
-    static int npaths;
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", tap_dir, name);
-    int k = 0;
-    while (k < npaths && strcmp(paths[k], path) != 0)
-        k++;
-    if (k == npaths)
-        snprintf(paths[npaths++], sizeof paths[0], "%s", path);
-    tap_write_text(paths[k], text);
-    return paths[k];
-}
-
 static int file_exists(const char *path)
 {
     struct stat st;
@@ -348,8 +333,8 @@ static const char *const small_spec =
 
 static void test_small_features(void)
 {
-    const char *csv = write_file("small.csv", small_csv);
-    const char *yaml = write_file("small.yaml", small_spec);
+    const char *csv = tap_scratch_file("small.csv", small_csv);
+    const char *yaml = tap_scratch_file("small.yaml", small_spec);
     clio_table *t = NULL;
     clio_error err = {0};
     int status = clio_table_read_statoffice(csv, yaml, &t, &err);
@@ -377,8 +362,8 @@ static void test_small_features(void)
 /* Without output, x = Z1 + Y1. */
 static void test_default_output(void)
 {
-    const char *csv = write_file("small.csv", small_csv);
-    const char *yaml = write_file("noout.yaml", "header_row: 2\n"
+    const char *csv = tap_scratch_file("small.csv", small_csv);
+    const char *yaml = tap_scratch_file("noout.yaml", "header_row: 2\n"
                                                 "sectors:\n"
                                                 "  rows: {first: a, count: 2}\n"
                                                 "  columns: [s1, s2]\n"
@@ -400,8 +385,8 @@ static void test_default_output(void)
 static void expect_failure(const char *what, const char *csv_text, const char *spec_text,
                            int expected, const char *const *want)
 {
-    const char *csv = write_file("err.csv", csv_text);
-    const char *yaml = spec_text ? write_file("err.yaml", spec_text) : "/nonexistent/err.yaml";
+    const char *csv = tap_scratch_file("err.csv", csv_text);
+    const char *yaml = spec_text ? tap_scratch_file("err.yaml", spec_text) : "/nonexistent/err.yaml";
     static clio_table sentinel;
     clio_table *t = &sentinel; /* must come back NULL */
     clio_error err = {0};
@@ -527,7 +512,7 @@ static void test_table_errors(void)
 
 static void test_missing_csv(void)
 {
-    const char *yaml = write_file("ok.yaml", spec_with(""));
+    const char *yaml = tap_scratch_file("ok.yaml", spec_with(""));
     char path[128];
     snprintf(path, sizeof path, "%s/absent.csv", tap_dir);
     clio_table *t = NULL;
