@@ -117,6 +117,12 @@ void clioi_csv_write_number(FILE *fp, double value);
 /* clioi_csv_column -- index of the header field equal to name, or
  * CLIO_NONE. */
 size_t clioi_csv_column(const clioi_csv_row *header, const char *name);
+/* clioi_csv_need_column -- the same for a column that must be there:
+ * CLIO_EFORMAT "FILE:LINE: no column 'NAME' in the header" otherwise. */
+int clioi_csv_need_column(const clioi_csv *csv, const char *name, size_t *col, clio_error *err);
+/* clioi_csv_check_width -- CLIO_EFORMAT "FILE:LINE: N fields, but the header
+ * has M" when a data row is not as wide as the header (row 0). */
+int clioi_csv_check_width(const clioi_csv *csv, const clioi_csv_row *row, clio_error *err);
 
 /* Keyed CSVs (tables/keyed_csv.c): rows keyed by columns 'sector' and
  * 'region' of a table (region optional for one-region tables), in any

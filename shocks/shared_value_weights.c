@@ -7,24 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int need(const clioi_csv *csv, const char *name, size_t *col, clio_error *err)
-{
-    *col = clioi_csv_column(&csv->rows[0], name);
-    if (*col == CLIO_NONE)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: no column '%s' in the header", csv->path,
-                          csv->rows[0].line, name);
-    return CLIO_OK;
-}
-
 /* Row r of the file into weights and direction. */
 static int read_row(const clioi_csv *csv, size_t r, const clio_scorecard *sc, size_t ccrit,
                     size_t cweight, size_t cdir, double *weights, int *direction,
                     clio_error *err)
 {
     const clioi_csv_row *row = &csv->rows[r];
-    if (row->nfields != csv->rows[0].nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, the header has %zu",
-                          csv->path, row->line, row->nfields, csv->rows[0].nfields);
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *name = row->fields[ccrit];
     size_t c = clio_scorecard_find(sc, name);
     if (c == CLIO_NONE)
@@ -37,7 +28,7 @@ static int read_row(const clioi_csv *csv, size_t r, const clio_scorecard *sc, si
         return clioi_fail(err, CLIO_ELABEL, "%s:%zu: criterion '%s' is listed twice", csv->path,
                           row->line, name);
     double w;
-    int status = clioi_csv_number(csv, row, cweight, "weight", &w, err);
+    status = clioi_csv_number(csv, row, cweight, "weight", &w, err);
     if (status != CLIO_OK)
         return status;
     if (!(w >= 0))
@@ -71,8 +62,9 @@ int clio_scorecard_weights_read_csv(const char *path, const clio_scorecard *sc,
     if (csv->nrows < 2)
         status = clioi_fail(err, CLIO_EFORMAT, "%s: no weights: the file has %s", path,
                             csv->nrows ? "only a header" : "nothing");
-    if (status == CLIO_OK && (status = need(csv, "criterion", &ccrit, err)) == CLIO_OK &&
-        (status = need(csv, "weight", &cweight, err)) == CLIO_OK)
+    if (status == CLIO_OK &&
+        (status = clioi_csv_need_column(csv, "criterion", &ccrit, err)) == CLIO_OK &&
+        (status = clioi_csv_need_column(csv, "weight", &cweight, err)) == CLIO_OK)
         cdir = clioi_csv_column(&csv->rows[0], "direction");
     double sum = 0;
     for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {

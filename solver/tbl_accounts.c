@@ -173,11 +173,8 @@ int clio_tbl_accounts_read_domains(clio_tbl_accounts *a, const char *path, clio_
         memcpy(domain, a->domain, a->naccounts * sizeof *domain);
     for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != csv->rows[0].nfields) {
-            status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                                path, row->line, row->nfields, csv->rows[0].nfields);
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
             break;
-        }
         const char *name = row->fields[ca], *dname = row->fields[cd];
         size_t k = clioi_find_label(a->names, a->naccounts, name);
         int d = 0;

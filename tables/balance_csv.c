@@ -5,16 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Column `name` of the header, or CLIO_EFORMAT naming the file. */
-static int need_column(const clioi_csv *csv, const char *name, size_t *col, clio_error *err)
-{
-    *col = clioi_csv_column(&csv->rows[0], name);
-    if (*col == CLIO_NONE)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: no column '%s' in the header", csv->path,
-                          csv->rows[0].line, name);
-    return CLIO_OK;
-}
-
 static int read_with_header(const char *path, clioi_csv **csv, clio_error *err)
 {
     int status = clioi_csv_read(path, csv, err);
@@ -24,14 +14,6 @@ static int read_with_header(const char *path, clioi_csv **csv, clio_error *err)
         return clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
     }
     return status;
-}
-
-static int check_width(const clioi_csv *csv, const clioi_csv_row *row, clio_error *err)
-{
-    if (row->nfields != csv->rows[0].nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                          csv->path, row->line, row->nfields, csv->rows[0].nfields);
-    return CLIO_OK;
 }
 
 int clio_matrix_targets_read_csv(const char *path, const clio_matrix *m, int by_column,
@@ -48,11 +30,12 @@ int clio_matrix_targets_read_csv(const char *path, const clio_matrix *m, int by_
     unsigned char *seen = clioi_calloc_array(count, 1);
     if (!seen)
         status = clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
-    if (status == CLIO_OK && (status = need_column(csv, "label", &label, err)) == CLIO_OK)
-        status = need_column(csv, "target", &target, err);
+    if (status == CLIO_OK &&
+        (status = clioi_csv_need_column(csv, "label", &label, err)) == CLIO_OK)
+        status = clioi_csv_need_column(csv, "target", &target, err);
     for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
         clioi_csv_row *row = &csv->rows[r];
-        if ((status = check_width(csv, row, err)) != CLIO_OK)
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
             break;
         size_t k = clioi_find_label(names, count, row->fields[label]);
         if (k == CLIO_NONE)
@@ -83,11 +66,11 @@ int clio_matrix_fixed_read_csv(const char *path, clio_matrix *m, unsigned char *
     if (status != CLIO_OK)
         return status;
     size_t rcol, ccol, vcol = clioi_csv_column(&csv->rows[0], "value");
-    if ((status = need_column(csv, "row", &rcol, err)) == CLIO_OK)
-        status = need_column(csv, "column", &ccol, err);
+    if ((status = clioi_csv_need_column(csv, "row", &rcol, err)) == CLIO_OK)
+        status = clioi_csv_need_column(csv, "column", &ccol, err);
     for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
         clioi_csv_row *row = &csv->rows[r];
-        if ((status = check_width(csv, row, err)) != CLIO_OK)
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
             break;
         size_t i = clioi_find_label(m->row_names, m->rows, row->fields[rcol]);
         size_t j = clioi_find_label(m->col_names, m->cols, row->fields[ccol]);

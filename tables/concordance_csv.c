@@ -11,14 +11,12 @@
 static int read_long(const clioi_csv *csv, size_t c_key, size_t c_group, clio_concordance *c,
                      clio_error *err)
 {
-    size_t expected = csv->rows[0].nfields;
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != expected)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, expected);
-        int status =
-            clio_concordance_add(c, row->fields[c_key], row->fields[c_group], row->line, err);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status == CLIO_OK)
+            status = clio_concordance_add(c, row->fields[c_key], row->fields[c_group], row->line,
+                                          err);
         if (status != CLIO_OK)
             return status;
     }
@@ -63,11 +61,10 @@ static int read_matrix(const clioi_csv *csv, clio_concordance *c, clio_error *er
                               header->line, j + 1);
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != header->nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, header->nfields);
         size_t j = 0;
-        int status = matrix_row_group(csv, row, &j, err);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status == CLIO_OK)
+            status = matrix_row_group(csv, row, &j, err);
         if (status == CLIO_OK)
             status = clio_concordance_add(c, row->fields[0], header->fields[j], row->line, err);
         if (status != CLIO_OK)

@@ -9,16 +9,6 @@
 /* A group gives away at most all its income, up to rounding. */
 #define SHARE_SUM_SLACK 1e-9
 
-/* Column `name` of the header, or CLIO_EFORMAT naming file and line. */
-static int need_column(const clioi_csv *csv, const char *name, size_t *col, clio_error *err)
-{
-    *col = clioi_csv_column(&csv->rows[0], name);
-    if (*col == CLIO_NONE)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: no column '%s' in the header", csv->path,
-                          csv->rows[0].line, name);
-    return CLIO_OK;
-}
-
 /* The group named in field col of row, or CLIO_ELABEL with file:line. */
 static int find_group(const clioi_csv *csv, const clioi_csv_row *row, size_t col,
                       const clio_income_distribution *d, size_t *g, clio_error *err)
@@ -41,9 +31,8 @@ static int fill(const clioi_csv *csv, const clio_income_distribution *d, const s
         size_t from, to;
         double value;
         int status;
-        if (row->nfields != csv->rows[0].nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, csv->rows[0].nfields);
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
+            return status;
         if ((status = find_group(csv, row, cols[0], d, &from, err)) != CLIO_OK ||
             (status = find_group(csv, row, cols[1], d, &to, err)) != CLIO_OK)
             return status;
@@ -91,9 +80,9 @@ int clio_household_transfers_read_csv(const char *path, const clio_income_distri
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
     else if (csv->nrows == 0)
         status = clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
-    else if ((status = need_column(csv, "from", &cols[0], err)) == CLIO_OK &&
-             (status = need_column(csv, "to", &cols[1], err)) == CLIO_OK &&
-             (status = need_column(csv, "share", &cols[2], err)) == CLIO_OK)
+    else if ((status = clioi_csv_need_column(csv, "from", &cols[0], err)) == CLIO_OK &&
+             (status = clioi_csv_need_column(csv, "to", &cols[1], err)) == CLIO_OK &&
+             (status = clioi_csv_need_column(csv, "share", &cols[2], err)) == CLIO_OK)
         status = fill(csv, d, cols, H, last_line, given, err);
     free(last_line);
     free(given);

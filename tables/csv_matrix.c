@@ -83,12 +83,8 @@ int clioi_lmatrix_read(const char *path, int allow_units, clioi_lmatrix **out, c
     }
     for (size_t i = 0; i < m->rows; i++) {
         clioi_csv_row *row = &csv->rows[i + 1];
-        if (row->nfields != header->nfields) {
-            status = clioi_fail(err, CLIO_EFORMAT,
-                                "%s:%zu: %zu fields, but the header has %zu", path, row->line,
-                                row->nfields, header->nfields);
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
             goto fail;
-        }
         m->row_lines[i] = row->line;
         m->row_keys[i] = take(row, 0);
         if (!*m->row_keys[i]) {

@@ -68,9 +68,9 @@ static int collect_regions(const clioi_csv *csv, const columns *c, const char *d
     }
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != csv->rows[0].nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, csv->rows[0].nfields);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status != CLIO_OK)
+            return status;
         const char *name = row->fields[c->region];
         if (!*name)
             return clioi_fail(err, CLIO_ELABEL, "%s:%zu: empty region", csv->path, row->line);
@@ -90,9 +90,9 @@ static int read_row(const clioi_csv *csv, size_t r, const clio_table *t, const c
                     clio_error *err)
 {
     const clioi_csv_row *row = &csv->rows[r];
-    if (row->nfields != csv->rows[0].nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                          csv->path, row->line, row->nfields, csv->rows[0].nfields);
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     size_t k = c->region == CLIO_NONE ? 0
                                       : clioi_find_label(s->regions, s->nregions,
                                                          row->fields[c->region]);
@@ -105,7 +105,7 @@ static int read_row(const clioi_csv *csv, size_t r, const clio_table *t, const c
                           csv->path, row->line, t->sector_names[i], s->regions[k]);
     seen[i + k * t->n] = 1;
     double v;
-    int status = clioi_csv_number(csv, row, c->value, value_name, &v, err);
+    status = clioi_csv_number(csv, row, c->value, value_name, &v, err);
     if (status != CLIO_OK)
         return status;
     if (v < 0)

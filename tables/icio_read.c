@@ -144,9 +144,9 @@ static int fill(clio_table *t, const clioi_csv *csv, const icio_shape *s, clio_e
     const clioi_csv_row *h = &csv->rows[0];
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != h->nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, h->nfields);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status != CLIO_OK)
+            return status;
         size_t va = CLIO_NONE;
         for (size_t k = 0; k < s->nva; k++)
             if (s->va_rows[k] == r)

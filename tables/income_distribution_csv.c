@@ -22,16 +22,6 @@ void clio_income_distribution_free(clio_income_distribution *d)
     free(d);
 }
 
-/* Column `name` of the header, or CLIO_EFORMAT naming file and line. */
-static int need_column(const clioi_csv *csv, const char *name, size_t *col, clio_error *err)
-{
-    *col = clioi_csv_column(&csv->rows[0], name);
-    if (*col == CLIO_NONE)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: no column '%s' in the header", csv->path,
-                          csv->rows[0].line, name);
-    return CLIO_OK;
-}
-
 /* The groups in order of first appearance (the first is taken as the
  * lowest-income group by the scorecard). */
 static int collect_groups(const clioi_csv *csv, size_t c_group, clio_income_distribution *d,
@@ -42,9 +32,9 @@ static int collect_groups(const clioi_csv *csv, size_t c_group, clio_income_dist
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != csv->rows[0].nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, the header has %zu",
-                              csv->path, row->line, row->nfields, csv->rows[0].nfields);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status != CLIO_OK)
+            return status;
         const char *name = row->fields[c_group];
         if (name[0] == '\0')
             return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: the group name is empty", csv->path,
@@ -123,9 +113,9 @@ int clio_income_distribution_read_csv(const char *path, const clio_table *t,
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
     else if (csv->nrows == 0)
         status = clioi_fail(err, CLIO_EFORMAT, "%s: the file is empty", path);
-    else if ((status = need_column(csv, "group", &cols[0], err)) == CLIO_OK &&
-             (status = need_column(csv, "component", &cols[1], err)) == CLIO_OK &&
-             (status = need_column(csv, "share", &cols[2], err)) == CLIO_OK)
+    else if ((status = clioi_csv_need_column(csv, "group", &cols[0], err)) == CLIO_OK &&
+             (status = clioi_csv_need_column(csv, "component", &cols[1], err)) == CLIO_OK &&
+             (status = clioi_csv_need_column(csv, "share", &cols[2], err)) == CLIO_OK)
         status = collect_groups(csv, cols[0], d, err);
     if (status == CLIO_OK) {
         d->ncomponents = t->nva;

@@ -147,11 +147,8 @@ static int read_wide(const clioi_csv *csv, const clio_table *t, indicators *d, c
     for (size_t r = 1; status == CLIO_OK && r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
         size_t k;
-        if (row->nfields != header->nfields) {
-            status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                                csv->path, row->line, row->nfields, header->nfields);
+        if ((status = clioi_csv_check_width(csv, row, err)) != CLIO_OK)
             break;
-        }
         size_t before = d->count;
         if ((status = indicator_index(d, csv->path, row->line, row->fields[0], row->fields[1],
                                       &k, err)) != CLIO_OK)

@@ -3,7 +3,8 @@
  * those files share here what they all check: the header (columns found by
  * name, in any order; 'region' required only for multi-region tables) and,
  * per data row, the field count and the region/sector lookup, with file:line
- * in every message. */
+ * in every message.  Columns by name and the field count are checked here
+ * for every CSV reader. */
 #include "clioi.h"
 
 #include <stdio.h>
@@ -15,6 +16,23 @@ size_t clioi_csv_column(const clioi_csv_row *header, const char *name)
         if (strcmp(header->fields[c], name) == 0)
             return c;
     return CLIO_NONE;
+}
+
+int clioi_csv_need_column(const clioi_csv *csv, const char *name, size_t *col, clio_error *err)
+{
+    *col = clioi_csv_column(&csv->rows[0], name);
+    if (*col == CLIO_NONE)
+        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: no column '%s' in the header", csv->path,
+                          csv->rows[0].line, name);
+    return CLIO_OK;
+}
+
+int clioi_csv_check_width(const clioi_csv *csv, const clioi_csv_row *row, clio_error *err)
+{
+    if (row->nfields != csv->rows[0].nfields)
+        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
+                          csv->path, row->line, row->nfields, csv->rows[0].nfields);
+    return CLIO_OK;
 }
 
 /* Append "'name'" to buf (used bytes so far in *used), after sep. */
@@ -78,10 +96,9 @@ int clioi_keyed_csv_row(const clioi_csv *csv, size_t r, const clio_table *t,
                         const clioi_keyed_columns *key, size_t *sector, clio_error *err)
 {
     const clioi_csv_row *row = &csv->rows[r];
-    size_t expected = csv->rows[0].nfields;
-    if (row->nfields != expected)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                          csv->path, row->line, row->nfields, expected);
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *region = key->region != CLIO_NONE ? row->fields[key->region] : NULL;
     clio_error lookup;
     if (clio_table_find_sector(t, region, row->fields[key->sector], sector, &lookup) != CLIO_OK)

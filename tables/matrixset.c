@@ -122,9 +122,9 @@ static int sy_row(clio_table *t, const clioi_csv *csv, const clioi_csv_row *row,
                   const size_t *col_fd, char *seen, clio_error *err)
 {
     const clioi_csv_row *header = &csv->rows[0];
-    if (row->nfields != header->nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                          csv->path, row->line, row->nfields, header->nfields);
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *name = row->fields[0];
     size_t k = clioi_find_label(t->sat_names, t->nsat, name);
     if (k == CLIO_NONE)

@@ -72,10 +72,10 @@ static int obs_index(clio_sector_profiles *p, size_t *capacity, const char *name
 static int read_row(const clioi_csv *csv, size_t r, const size_t *col, const char *obs_column,
                     clio_sector_profiles *p, size_t *capacity, entry *e, clio_error *err)
 {
-    const clioi_csv_row *row = &csv->rows[r], *header = &csv->rows[0];
-    if (row->nfields != header->nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, the header has %zu", csv->path,
-                          row->line, row->nfields, header->nfields);
+    const clioi_csv_row *row = &csv->rows[r];
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *sector = row->fields[col[0]], *obs = row->fields[col[1]];
     e->line = row->line;
     if ((e->name = clioi_find_label(p->names, p->nnames, sector)) == CLIO_NONE)
@@ -86,7 +86,7 @@ static int read_row(const clioi_csv *csv, size_t r, const size_t *col, const cha
                           obs_column);
     if (obs_index(p, capacity, obs, &e->obs) != CLIO_OK)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
-    int status = clioi_csv_number(csv, row, col[2], "employment", &e->value, err);
+    status = clioi_csv_number(csv, row, col[2], "employment", &e->value, err);
     if (status == CLIO_OK && e->value < 0.0)
         status = clioi_fail(err, CLIO_EVALUE, "%s:%zu: employment %g is negative", csv->path,
                             row->line, e->value);

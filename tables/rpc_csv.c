@@ -50,9 +50,9 @@ static int apply(const clioi_csv *csv, const columns *c, const clio_table *t,
     size_t n = t->n;
     for (size_t r = 1; r < csv->nrows; r++) {
         const clioi_csv_row *row = &csv->rows[r];
-        if (row->nfields != csv->rows[0].nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, csv->rows[0].nfields);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status != CLIO_OK)
+            return status;
         const char *buyer = c->buyer != CLIO_NONE ? row->fields[c->buyer] : "";
         if ((*buyer != '\0') != cells)
             continue;
@@ -60,7 +60,7 @@ static int apply(const clioi_csv *csv, const columns *c, const clio_table *t,
         if (*reg && region && strcmp(reg, region) != 0)
             continue;
         size_t i, j0 = 0, j1 = n;
-        int status = lookup(csv, row, t, row->fields[c->sector], &i, err);
+        status = lookup(csv, row, t, row->fields[c->sector], &i, err);
         if (status == CLIO_OK && cells && (status = lookup(csv, row, t, buyer, &j0, err)) == CLIO_OK)
             j1 = j0 + 1;
         double v;

@@ -78,9 +78,9 @@ static int find_type(bridge *b, size_t r, int add, size_t *k, clio_error *err)
 {
     const clioi_csv_row *row = &b->csv->rows[r];
     const char *path = b->csv->path;
-    if (row->nfields != b->csv->rows[0].nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu", path,
-                          row->line, row->nfields, b->csv->rows[0].nfields);
+    int status = clioi_csv_check_width(b->csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *account = row->fields[b->col_account], *type = row->fields[b->col_type];
     size_t a = clioi_find_label(b->t->sat_names, b->t->nsat, account);
     if (a == CLIO_NONE)

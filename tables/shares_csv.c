@@ -79,9 +79,9 @@ static int read_rows(const clioi_csv *csv, clio_shares *s, clio_error *err)
         return clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t a = 0; a < k; a++) {
         const clioi_csv_row *row = &csv->rows[a + 1];
-        if (row->nfields != header->nfields)
-            return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                              csv->path, row->line, row->nfields, header->nfields);
+        int status = clioi_csv_check_width(csv, row, err);
+        if (status != CLIO_OK)
+            return status;
         /* Parse as any number; clioi_shares_check rejects NaN with the name. */
         if (clioi_parse_double(row->fields[c_share], &s->shares[a]) != 0)
             return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: column 'share': '%s' is not a number",

@@ -65,13 +65,12 @@ static int take_row(clio_table *t, const clioi_csv *csv, const clioi_csv_row *ro
                     const niot_cols *c, size_t *dom, clio_error *err)
 {
     const clioi_csv_row *h = &csv->rows[0];
-    if (row->nfields != h->nfields)
-        return clioi_fail(err, CLIO_EFORMAT, "%s:%zu: %zu fields, but the header has %zu",
-                          csv->path, row->line, row->nfields, h->nfields);
+    int status = clioi_csv_check_width(csv, row, err);
+    if (status != CLIO_OK)
+        return status;
     const char *origin = row->fields[c->origin], *code = row->fields[c->code];
     size_t n = t->n, va = CLIO_NONE;
     double v;
-    int status = CLIO_OK;
     if (strcmp(origin, "Domestic") == 0) {
         size_t i = (*dom)++;
         if (i >= n || strcmp(code, h->fields[c->first + i]) != 0)
