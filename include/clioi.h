@@ -36,6 +36,9 @@ int clioi_progress_wanted(void);
  * enum clio_domain (social: people, jobs, hours, income; economic: in the
  * table's money unit; environmental: the rest). */
 int clioi_is_value_added(const char *name);
+/* clioi_mentions_any -- whether text (may be NULL) contains one of the
+ * lower-case words (NULL-terminated), ignoring case. */
+int clioi_mentions_any(const char *text, const char *const *words);
 int clioi_satellite_domain(const clio_table *t, size_t k);
 
 /* clioi_strdup -- strdup that accepts NULL (returns NULL). */

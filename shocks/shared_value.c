@@ -5,7 +5,6 @@
  * (docs/methods-shared-value.md, "Criteria"). */
 #include "shared_value.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,20 +100,6 @@ void clioi_sv_changes_free(clioi_sv_changes *c)
     memset(c, 0, sizeof *c);
 }
 
-/* Whether text contains any of the words (case-insensitive). */
-static int mentions(const char *text, const char *const *words)
-{
-    char low[256];
-    size_t k = 0;
-    for (; text && text[k] && k + 1 < sizeof low; k++)
-        low[k] = (char)tolower((unsigned char)text[k]);
-    low[k] = '\0';
-    for (; *words; words++)
-        if (strstr(low, *words))
-            return 1;
-    return 0;
-}
-
 static const char *const job_words[] = {"employ", "job", "worker", "person", "fte", NULL};
 static const char *const total_job_names[] = {"employment", "jobs", "total_employment", NULL};
 
@@ -133,7 +118,8 @@ static int satellite_class(const clio_table *t, size_t k, const clio_scorecard_o
     if (domain == CLIO_DOMAIN_ENVIRONMENTAL)
         return SAT_ENV;
     if (domain == CLIO_DOMAIN_SOCIAL &&
-        (mentions(t->sat_names[k], job_words) || mentions(t->sat_units[k], job_words)) &&
+        (clioi_mentions_any(t->sat_names[k], job_words) ||
+         clioi_mentions_any(t->sat_units[k], job_words)) &&
         !strstr(t->sat_names[k], "hour"))
         return SAT_JOBS;
     return SAT_OTHER;

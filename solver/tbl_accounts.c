@@ -32,7 +32,7 @@ static int mentions(const char *text, const char *word)
     return 0;
 }
 
-static int mentions_any(const char *text, const char *const *words)
+int clioi_mentions_any(const char *text, const char *const *words)
 {
     for (; *words; words++)
         if (mentions(text, *words))
@@ -72,8 +72,8 @@ int clioi_is_value_added(const char *name)
 int clioi_satellite_domain(const clio_table *t, size_t k)
 {
     const char *name = t->sat_names[k], *unit = t->sat_units[k];
-    if (mentions_any(name, people_words) || mentions_any(unit, people_words) ||
-        mentions_any(name, income_words))
+    if (clioi_mentions_any(name, people_words) || clioi_mentions_any(unit, people_words) ||
+        clioi_mentions_any(name, income_words))
         return CLIO_DOMAIN_SOCIAL;
     if (unit && t->unit && *unit && strcmp(unit, t->unit) == 0)
         return CLIO_DOMAIN_ECONOMIC;
@@ -107,7 +107,7 @@ static int fill(const clio_table *t, clio_tbl_accounts *a)
     int status = set_account(a, k++, "output", t->unit, CLIO_DOMAIN_ECONOMIC);
     for (size_t v = 0; v < t->nva && status == CLIO_OK; v++) {
         a->in_value_added[v] = (unsigned char)clioi_is_value_added(t->va_names[v]);
-        int d = mentions_any(t->va_names[v], income_words) ? CLIO_DOMAIN_SOCIAL
+        int d = clioi_mentions_any(t->va_names[v], income_words) ? CLIO_DOMAIN_SOCIAL
                                                             : CLIO_DOMAIN_ECONOMIC;
         status = set_account(a, k++, t->va_names[v], t->unit, d);
     }
