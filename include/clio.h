@@ -22,6 +22,7 @@
 #define CLIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -73,7 +74,8 @@ typedef struct clio_error {
  *   sector_region[i]  index into regions of sector i
  *   sector_names[i]   name of sector i within its region
  *   Z            n x n intermediate flows, column-major, ld = n (may be NULL
- *                after clio_leontief_factor consumed it, see below)
+ *                after clio_leontief_factor consumed it, see below, and
+ *                in a sparse table, which holds Zs instead)
  *   Y            n x nfd final demand, ld = n; column k is category
  *                fd_names[k] of region fd_region[k] (CLIO_NONE when the
  *                column belongs to no region, as in one-region tables)
@@ -117,7 +119,54 @@ typedef struct clio_table {
     char **sat_units;
     double *S;
     double *SY;
+
+    struct clio_sparse *Zs; /* Z in sparse form, or NULL; see clio_sparse below */
 } clio_table;
+
+/*
+ * clio_sparse -- an n x n matrix in compressed sparse column (CSC) form:
+ * column j holds the entries rowind[p], values[p] for p in colptr[j] ..
+ * colptr[j+1]-1, rows strictly increasing within a column, no explicit
+ * zeros.  Indices are 64-bit (SuiteSparse's long interface).
+ *
+ * A sparse table has Z == NULL and Zs set: large, mostly-zero tables
+ * (sub-national MRIOs) never build a dense n x n matrix.  Commands that
+ * have no sparse path densify such a table when the memory budget allows
+ * (clio_table_densify).  Exactly one of Z and Zs is set in a table that
+ * passed clio_table_check.
+ */
+typedef struct clio_sparse {
+    size_t n;
+    size_t nnz;
+    int64_t *colptr; /* n + 1 */
+    int64_t *rowind; /* nnz */
+    double *values;  /* nnz */
+} clio_sparse;
+
+/* clio_sparse_alloc -- an n x n CSC matrix with room for nnz entries,
+ * colptr zero; NULL when out of memory. */
+clio_sparse *clio_sparse_alloc(size_t n, size_t nnz);
+void clio_sparse_free(clio_sparse *s);
+
+/* clio_table_is_sparse -- the table holds Z in sparse form. */
+static inline int clio_table_is_sparse(const clio_table *t)
+{
+    return t->Z == NULL && t->Zs != NULL;
+}
+
+/* clio_table_alloc_sparse -- as clio_table_alloc, but Z is a sparse matrix
+ * with room for nnz entries (t->Z NULL). */
+clio_table *clio_table_alloc_sparse(size_t nregions, size_t n, size_t nnz, size_t nfd,
+                                    size_t nva, size_t nsat);
+
+/* clio_table_densify -- replace Zs by the dense Z (n x n doubles);
+ * CLIO_ENOMEM leaves the table sparse.  Nothing to do for a dense table. */
+int clio_table_densify(clio_table *t, clio_error *err);
+
+/* clio_table_sparsify -- replace Z by Zs holding its non-zeros (the dense
+ * matrix is freed); CLIO_ENOMEM leaves the table dense.  Nothing to do for
+ * a sparse table. */
+int clio_table_sparsify(clio_table *t, clio_error *err);
 
 /* clio_table_alloc -- a table with all arrays allocated: numbers zero,
  * labels NULL, sector_region and fd_region CLIO_NONE.  NULL when out of
@@ -283,7 +332,8 @@ typedef enum clio_method {
     CLIO_METHOD_AUTO = 0,
     CLIO_METHOD_LU,
     CLIO_METHOD_SERIES,
-    CLIO_METHOD_KRYLOV
+    CLIO_METHOD_KRYLOV,
+    CLIO_METHOD_SPARSE_LU /* SuiteSparse UMFPACK on the sparse I - A ("sparse-lu") */
 } clio_method;
 
 typedef struct clio_leontief_options {

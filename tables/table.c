@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, size_t nsat)
+/* table_alloc -- everything but Z; Z dense (n x n) or sparse with room for
+ * nnz entries. */
+static clio_table *table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, size_t nsat,
+                               int sparse, size_t nnz)
 {
     clio_table *t = calloc(1, sizeof *t);
     if (!t)
@@ -17,7 +20,10 @@ clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, 
     t->regions = clioi_calloc_array(nregions, sizeof(char *));
     t->sector_region = clioi_calloc_array(n, sizeof(size_t));
     t->sector_names = clioi_calloc_array(n, sizeof(char *));
-    t->Z = clioi_alloc_matrix(n, n);
+    if (sparse)
+        t->Zs = clio_sparse_alloc(n, nnz);
+    else
+        t->Z = clioi_alloc_matrix(n, n);
     t->fd_names = clioi_calloc_array(nfd, sizeof(char *));
     t->fd_region = clioi_calloc_array(nfd, sizeof(size_t));
     t->Y = clioi_alloc_matrix(n, nfd);
@@ -28,7 +34,7 @@ clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, 
     t->sat_units = clioi_calloc_array(nsat, sizeof(char *));
     t->S = clioi_alloc_matrix(nsat, n);
     t->SY = clioi_alloc_matrix(nsat, nfd);
-    if (!t->regions || !t->sector_region || !t->sector_names || !t->Z || !t->fd_names ||
+    if (!t->regions || !t->sector_region || !t->sector_names || !(t->Z || t->Zs) || !t->fd_names ||
         !t->fd_region || !t->Y || !t->va_names || !t->V || !t->x || !t->sat_names ||
         !t->sat_units || !t->S || !t->SY) {
         clio_table_free(t);
@@ -39,6 +45,17 @@ clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, 
     for (size_t k = 0; k < nfd; k++)
         t->fd_region[k] = CLIO_NONE;
     return t;
+}
+
+clio_table *clio_table_alloc(size_t nregions, size_t n, size_t nfd, size_t nva, size_t nsat)
+{
+    return table_alloc(nregions, n, nfd, nva, nsat, 0, 0);
+}
+
+clio_table *clio_table_alloc_sparse(size_t nregions, size_t n, size_t nnz, size_t nfd,
+                                    size_t nva, size_t nsat)
+{
+    return table_alloc(nregions, n, nfd, nva, nsat, 1, nnz);
 }
 
 void clio_table_free(clio_table *t)
@@ -52,6 +69,7 @@ void clio_table_free(clio_table *t)
     free(t->sector_region);
     clioi_free_labels(t->sector_names, t->n);
     free(t->Z);
+    clio_sparse_free(t->Zs);
     clioi_free_labels(t->fd_names, t->nfd);
     free(t->fd_region);
     free(t->Y);
