@@ -45,7 +45,7 @@ FUZZ_SECONDS ?= 15
 BENCH_SRC := $(wildcard benchmarks/*.c)
 BENCH_BIN := $(BENCH_SRC:benchmarks/%.c=$(BUILD)/bench/%)
 
-.PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench clean \
+.PHONY: all clang deps demo-run test test-plain test-asan unit cli-test demo bench bench-scale clean \
         man install uninstall fuzz fuzz-run valgrind
 
 all: $(BUILD)/libclio.a $(BUILD)/libclio.so $(BUILD)/clio
@@ -137,6 +137,13 @@ bench:
 	benchmarks/structural.sh
 	benchmarks/balance.sh
 	benchmarks/scenarios.sh
+	benchmarks/scale.sh
+
+# Issue 7's scale suite alone (about 30 minutes; benchmarks/README.md).
+bench-scale:
+	@scripts/install-deps.sh bench
+	$(MAKE) --no-print-directory all
+	benchmarks/scale.sh $(CASES)
 
 # The whole test suite under valgrind (slow: minutes): unit tests and the
 # CLI tests with the tool wrapped by tests/valgrind/clio.sh.

@@ -18,7 +18,7 @@ browser_pkgs="chromium python3-pil"
 # PETSc (large) only when `make mpi` installed it
 mpi_dense_pkgs="openmpi-bin libopenmpi-dev libscalapack-openmpi-dev"
 test_pkgs="$test_pkgs $browser_pkgs $mpi_dense_pkgs"
-bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 time"
+bench_pkgs="$build_pkgs python3-numpy python3-netcdf4 python3-scipy python3-matplotlib time"
 mpi_pkgs="$build_pkgs openmpi-bin libopenmpi-dev libscalapack-openmpi-dev libpetsc-real-dev bats perl
     python3-numpy"
 
