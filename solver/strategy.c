@@ -15,6 +15,7 @@
  *      else LU.  When LU does not fit the budget, the candidate (or the
  *      other iterative method) whatever its cost. */
 #include "factor.h"
+#include "krylov.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -108,7 +109,10 @@ double clioi_method_memory(const clio_table *t, unsigned flags, int method, size
     switch (method) {
     case CLIO_METHOD_LU: return need + (consume ? 0 : 8.0 * n * n) + 40.0 * n;
     case CLIO_METHOD_SERIES: return need + 8.0 * n * block * (consume ? 2 : 3) + 8.0 * n;
-    default: return need + 8.0 * n * (m + 1) + 8.0 * (m + 1) * m + 32.0 * n;
+    default: { /* lockstep GMRES: per column of the block (m + 5) n doubles and H */
+        double w = (double)clioi_krylov_width(t->n, rhs ? rhs : 1);
+        return need + w * (8.0 * n * (m + 5) + 8.0 * (m + 1) * (m + 3));
+    }
     }
 }
 
