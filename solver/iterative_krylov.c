@@ -196,7 +196,8 @@ static int residual_step(const clio_leontief *f, slot *s, size_t m, const double
     if (s->products >= f->max_iter)
         return -clioi_fail(err, CLIO_ENOCONVERGE,
                            "GMRES(%zu) did not reach relative error %g in %zu matrix products "
-                           "(error bound %.3g; %zu right-hand sides left): use --method lu",
+                           "(error bound %.3g; %zu right-hand sides left): raise --max-iterations or "
+                           "use --method lu",
                            m, f->tol, s->products, bound / lower, left);
     double beta = cblas_dnrm2((int)n, r, 1);
     s->target = fmin(0.5 * f->tol * s->b2 / fmax(nm->K, 1.0), 1e-3 * beta);
