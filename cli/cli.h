@@ -26,13 +26,15 @@ typedef struct cli_common {
     int threads;                /* --threads N (0: CLIO_NUM_THREADS, else OpenBLAS's own) */
     int method;                 /* --method: a clio_method (0: auto) */
     unsigned long long memory_limit; /* --memory-limit in bytes (0: the library's default) */
+    double tolerance;           /* --tolerance: relative error of iterative solves (0: 1e-12) */
+    size_t max_iterations;      /* --max-iterations per column (0: the library's 10000) */
 } cli_common;
 
 /* Long options shared by the commands (ids above 256). */
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
     OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT,
-    OPT_THREADS, OPT_SOLVER_METHOD, OPT_MEMORY_LIMIT
+    OPT_THREADS, OPT_SOLVER_METHOD, OPT_MEMORY_LIMIT, OPT_TOLERANCE, OPT_MAX_ITERATIONS
 };
 
 /* getopt_long entries of the shared options. */
@@ -47,7 +49,10 @@ enum {
         {"satellites-y", required_argument, 0, OPT_SAT_Y},                                     \
         {"threads", required_argument, 0, OPT_THREADS},                                        \
         {"method", required_argument, 0, OPT_SOLVER_METHOD},                                   \
-        {"memory-limit", required_argument, 0, OPT_MEMORY_LIMIT}, {"help", no_argument, 0, OPT_HELP}
+        {"memory-limit", required_argument, 0, OPT_MEMORY_LIMIT},                              \
+        {"tolerance", required_argument, 0, OPT_TOLERANCE},                                    \
+        {"max-iterations", required_argument, 0, OPT_MAX_ITERATIONS},                          \
+        {"help", no_argument, 0, OPT_HELP}
 
 /* Help text of the shared options. */
 #define CLI_COMMON_HELP                                                                        \
@@ -65,7 +70,11 @@ enum {
     "  --method M         solver: auto (default), lu, series, krylov\n"                    \
     "                     (docs/methods-solvers.md)\n"                                     \
     "  --memory-limit SIZE  bytes the run may hold, e.g. 2G or 500M (default 3/4\n"       \
-    "                     of physical memory)\n"
+    "                     of physical memory)\n"                                          \
+    "  --tolerance T      relative error of every iterative solve, 0 < T < 1\n"            \
+    "                     (default 1e-12; LU is direct and ignores it)\n"                  \
+    "  --max-iterations N  passes or matrix products per column before an\n"              \
+    "                     iterative solve gives up (exit 13; default 10000)\n"
 
 /* cli_parse -- run getopt_long over the shared options plus `extra`
  * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help

@@ -118,6 +118,32 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
             return -1;
         }
         return 1;
+    case OPT_TOLERANCE: {
+        char *end;
+        o->tolerance = strtod(arg, &end);
+        if (*arg == '\0' || *end != '\0' || !(o->tolerance > 0 && o->tolerance < 1)) {
+            fprintf(stderr,
+                    "clio %s: --tolerance needs a relative error between 0 and 1 (e.g. 1e-10), "
+                    "not '%s'\n",
+                    o->command, arg);
+            return -1;
+        }
+        return 1;
+    }
+    case OPT_MAX_ITERATIONS: {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(arg, &end, 10);
+        if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < 1 || v > 1000000000ULL) {
+            fprintf(stderr,
+                    "clio %s: --max-iterations needs a whole number from 1 to 1000000000, not "
+                    "'%s'\n",
+                    o->command, arg);
+            return -1;
+        }
+        o->max_iterations = (size_t)v;
+        return 1;
+    }
     case OPT_RTOL: {
         char *end;
         o->rtol = strtod(arg, &end);
@@ -330,6 +356,8 @@ int cli_factor_for(const cli_common *o, clio_table *t, int consume_z, size_t rhs
         .rhs = rhs == CLI_RHS_ACCOUNTS ? 1 + t->nva + t->nsat : rhs,
         .needs_lu = needs_lu,
         .memory_limit = o->memory_limit,
+        .tolerance = o->tolerance,
+        .max_iterations = o->max_iterations,
     };
     int status = clio_leontief_factor_opts(t, consume_z ? CLIO_FACTOR_CONSUME_Z : 0, &opts, out,
                                            &err);

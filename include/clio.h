@@ -461,6 +461,23 @@ int clio_demand_read_csv(const char *path, const clio_table *t, double *df, clio
 int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
                 clio_result **out, clio_error *err);
 
+/*
+ * clio_impact_rounds -- the effects of df round by round (the terms of the
+ * power series L df = df + A df + A^2 df + ...): for output and every V
+ * row and satellite, fields "round_0" (the demand change itself, as
+ * clio_impact's "direct"), "round_1" .. "round_<rounds-1>" (coefficient *
+ * A^k df: what the purchases of the previous round call for), "rest" (the
+ * total minus the rounds shown: all later rounds) and "total" (coefficient
+ * * L df, as clio_impact's).  Additive; the fields of a row add up to its
+ * total.  A comes from t->Z or the sparse t->Zs (A v = Z (v ./ x)), or
+ * from an iterative factor that consumed Z; an LU factor that consumed Z
+ * leaves nothing to form A with: CLIO_EINVAL.  rounds from 1 to
+ * CLIO_ROUNDS_MAX, else CLIO_EINVAL.  Other errors as clio_impact.
+ */
+#define CLIO_ROUNDS_MAX 100
+int clio_impact_rounds(const clio_table *t, const clio_leontief *f, const double *df,
+                       size_t rounds, clio_result **out, clio_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Structural analysis (docs/methods.md)                              */
 /* ------------------------------------------------------------------ */

@@ -15,6 +15,7 @@
  *      else LU.  When LU does not fit the budget, the candidate (or the
  *      other iterative method) whatever its cost. */
 #include "factor.h"
+#include "krylov.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,11 +29,20 @@
  * 8n^2 bytes at the memory bandwidth, PERFORMANCE.md; 86 reads measured at
  * n = 4000); a series pass with r right-hand sides costs max(1, r / 7)
  * (dgemm with few columns is bandwidth-bound: 14 columns took 1.9 reads
- * at n = 4000); GMRES needs about half the series' passes, one read each,
- * per right-hand side (25 vs 46 at n = 4000; benchmarks/results-solvers.md). */
+ * at n = 4000); lockstep GMRES advances up to w = clioi_krylov_width
+ * columns with one product of the block, each costing max(1, w / 7) reads
+ * like a series pass, and needs about half the series' passes per column
+ * (block products of the slowest column over series passes, measured with
+ * 1-100 right-hand sides both ways: 0.27 Germany, 0.52-0.67 UK 2010,
+ * 0.40-0.51 WIOD 2011, 0.41-0.48 a generated n = 2000; 25 vs 46 at
+ * n = 4000); r > w columns take about r / w times as many block products
+ * (slots are refilled: 88 for 100 columns on WIOD against 29 for 32).
+ * Plus two 1-column solves of the productivity check (GMRES is only the
+ * candidate when ||A|| >= 1, where that check runs). */
 #define LU_READS_PER_N 50.0
 #define BLOCK_COLUMNS_PER_READ 7.0
 #define GMRES_PASS_SHARE 0.5
+#define GMRES_CHECK_SOLVES 2.0
 
 static char solver_note[256];
 
@@ -108,7 +118,10 @@ double clioi_method_memory(const clio_table *t, unsigned flags, int method, size
     switch (method) {
     case CLIO_METHOD_LU: return need + (consume ? 0 : 8.0 * n * n) + 40.0 * n;
     case CLIO_METHOD_SERIES: return need + 8.0 * n * block * (consume ? 2 : 3) + 8.0 * n;
-    default: return need + 8.0 * n * (m + 1) + 8.0 * (m + 1) * m + 32.0 * n;
+    default: { /* lockstep GMRES: per column of the block (m + 5) n doubles and H */
+        double w = (double)clioi_krylov_width(t->n, rhs ? rhs : 1);
+        return need + w * (8.0 * n * (m + 5) + 8.0 * (m + 1) * (m + 3));
+    }
     }
 }
 
@@ -203,8 +216,12 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
     if (passes != (size_t)-1) {
         double r = (double)o->rhs, p = (double)passes;
         double lu = (double)n / LU_READS_PER_N;
-        double cost = cand == CLIO_METHOD_SERIES ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
-                                                 : (r + 2) * p * GMRES_PASS_SHARE;
+        double w = (double)clioi_krylov_width(n, o->rhs);
+        double cost = cand == CLIO_METHOD_SERIES
+                          ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
+                          : p * GMRES_PASS_SHARE *
+                                (fmax(1.0, r / w) * fmax(1.0, w / BLOCK_COLUMNS_PER_READ) +
+                                 GMRES_CHECK_SOLVES);
         if (cost < lu)
             f->method = cand;
     }
