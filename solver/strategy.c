@@ -195,23 +195,31 @@ static int analyse_sparse(const clio_table *t, unsigned flags, const clio_leonti
 
 /* Seconds, by the cost model of docs/methods-sparse.md ("The automatic
  * choice"), of each method on a sparse table with nnz non-zeros: the
- * iterative ones read the CSC matrix (16 bytes per entry) once per pass and
- * group of CSC_GROUP columns, GMRES adds its Gram-Schmidt work on n-vectors;
- * UMFPACK by its flop estimate and the entries of L and U a solve reads;
- * dense LU by dgetrf's flops. */
-#define SECONDS_PER_NNZ 1.5e-9     /* one entry of a CSC product (measured, n = 1e5) */
+ * iterative ones by passes x columns x non-zeros (grouping columns in the
+ * CSC product saved little: its scattered accesses, not the matrix, are
+ * the cost), GMRES adds its Gram-Schmidt work on n-vectors; UMFPACK by its
+ * flop estimate and the entries of L and U each solve reads; dense LU by
+ * dgetrf's flops.  Rates measured on the development machine (2 vCPUs,
+ * loaded; PERFORMANCE.md) on random MRIO-like tables, n = 1,000-100,000. */
+#define SECONDS_PER_NNZ 2.5e-9     /* one entry of a 1-column CSC product, n = 1e5 */
 #define SECONDS_PER_VECTOR 1e-9    /* one n-vector element touched (axpy, dot) */
-#define SPARSE_LU_FLOPS 2e9        /* UMFPACK's rate on IO patterns (measured) */
+#define SPARSE_LU_FLOPS 1e10       /* UMFPACK against its own flop estimate */
 #define SECONDS_PER_LU_ENTRY 4e-9  /* a solve with refinement, per entry of L + U */
-#define SYMBOLIC_PER_NNZ 1e-7      /* the analysis costs at least this per entry */
-#define DENSE_LU_FLOPS 40e9        /* dgetrf, 2 threads, n of a few thousand */
+#define SYMBOLIC_PER_NNZ 5e-7      /* the analysis costs at least this per entry */
+#define DENSE_LU_FLOPS 30e9        /* dgetrf, n of a few thousand */
 #define SPARSE_DENSE_MAX_N 6000    /* dense LU of a sparse table only when small */
+/* UMFPACK's symbolic analysis itself grows with the fill it finds: 0.05 s
+ * at n = 3,000 but 56 s at n = 100,000 on trade-linked tables (15 s of it
+ * AMD's ordering alone), so large tables are analysed only when no
+ * iterative method can run. */
+#define SPARSE_ANALYSE_MAX_N 20000
+/* Right-hand sides assumed when the caller does not say (rhs = 0: many). */
+#define RHS_UNKNOWN 64.0
 
 static double iterative_seconds(int method, double passes, double r, double n, double nnz)
 {
-    double groups = ceil(r / 4.0);
     if (method == CLIO_METHOD_SERIES)
-        return passes * (groups * nnz * SECONDS_PER_NNZ + 3.0 * r * n * SECONDS_PER_VECTOR);
+        return passes * r * (nnz * SECONDS_PER_NNZ + 3.0 * n * SECONDS_PER_VECTOR);
     double m = n < 30 ? n : 30; /* GMRES: half the passes, m / 2 basis vectors each */
     return r * passes * GMRES_PASS_SHARE *
            (nnz * SECONDS_PER_NNZ + (m + 4.0) * n * SECONDS_PER_VECTOR);
@@ -229,14 +237,15 @@ static void put_seconds(char *buf, size_t size, const char *name, double s)
 /* choose_sparse -- the automatic choice for a sparse table: the cheapest
  * by the cost model of the methods that fit the budget, iterating without
  * analysis when the series (or GMRES) costs less than UMFPACK's analysis
- * alone would; dense LU only when n is small.  Unknown right-hand sides
- * (rhs 0: many) rule out iteration while a factorisation fits. */
+ * alone would, or when n > SPARSE_ANALYSE_MAX_N and iteration can run;
+ * dense LU only when n is small.  Unknown right-hand sides (rhs 0) count
+ * as RHS_UNKNOWN. */
 static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontief_options *o,
                          clio_leontief *f, const double *need, double *work, clio_error *err)
 {
     size_t n = t->n;
     double limit = (double)o->memory_limit, nnz = clioi_table_nnz(t), dn = (double)n;
-    double r = o->rhs ? (double)o->rhs : 1.0;
+    double r = o->rhs ? (double)o->rhs : RHS_UNKNOWN;
     int cand = fmin(f->colmax, f->rowmax) < 1 ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
     if (need[cand] > limit)
         cand = cand == CLIO_METHOD_SERIES ? CLIO_METHOD_KRYLOV : CLIO_METHOD_SERIES;
@@ -244,9 +253,10 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
     double rho = n ? spectral_estimate(f, work, work + n, work + 2 * n) : 0;
     size_t passes = clioi_passes_estimate(rho, o->tolerance);
     double t_iter = INFINITY, t_slu = INFINITY, t_lu = INFINITY, need_slu = INFINITY;
-    if (iter_fits && passes != (size_t)-1 && o->rhs > 0)
+    if (iter_fits && passes != (size_t)-1)
         t_iter = iterative_seconds(cand, (double)passes, r, dn, nnz);
-    if (!(t_iter < SYMBOLIC_PER_NNZ * (nnz + dn))) {
+    if (!(t_iter < SYMBOLIC_PER_NNZ * (nnz + dn)) &&
+        (n <= SPARSE_ANALYSE_MAX_N || !isfinite(t_iter))) {
         int status = analyse_sparse(t, flags, o, f, &need_slu, err);
         if (status != CLIO_OK && status != CLIO_ENOMEM)
             return status;
@@ -257,7 +267,7 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
         }
     }
     if (n <= SPARSE_DENSE_MAX_N && need[CLIO_METHOD_LU] <= limit)
-        t_lu = 2.0 / 3.0 * dn * dn * dn / DENSE_LU_FLOPS + r * 16.0 * dn * dn * 1e-10;
+        t_lu = 2.0 / 3.0 * dn * dn * dn / DENSE_LU_FLOPS + r * 2.0 * dn * dn / DENSE_LU_FLOPS;
     f->choice[0] = '\0';
     put_seconds(f->choice, sizeof f->choice, method_names[cand], t_iter);
     put_seconds(f->choice, sizeof f->choice, "sparse-lu", t_slu);
