@@ -252,7 +252,8 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
     int iter_fits = need[cand] <= limit;
     double rho = n ? spectral_estimate(f, work, work + n, work + 2 * n) : 0;
     size_t passes = clioi_passes_estimate(rho, o->tolerance);
-    double t_iter = INFINITY, t_slu = INFINITY, t_lu = INFINITY, need_slu = INFINITY;
+    double t_iter = INFINITY, t_slu = INFINITY, t_lu = INFINITY;
+    double need_slu = clioi_method_memory(t, flags, CLIO_METHOD_SPARSE_LU, o->rhs, NULL);
     if (iter_fits && passes != (size_t)-1)
         t_iter = iterative_seconds(cand, (double)passes, r, dn, nnz);
     if (!(t_iter < SYMBOLIC_PER_NNZ * (nnz + dn)) &&
@@ -280,8 +281,8 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
         f->method = cand;
     else
         return clioi_fail(err, CLIO_ENOMEM,
-                          "no method fits the memory limit of %.0f MB: the series needs about "
-                          "%.0f MB, GMRES %.0f MB, sparse-lu %.0f MB%s, dense LU %.0f MB",
+                          "no method fits the memory limit of %.3g MB: the series needs about "
+                          "%.3g MB, GMRES %.3g MB, sparse-lu %.3g MB%s, dense LU %.3g MB",
                           limit / 1e6, need[CLIO_METHOD_SERIES] / 1e6,
                           need[CLIO_METHOD_KRYLOV] / 1e6, need_slu / 1e6,
                           f->slu ? " (UMFPACK's estimate)" : " at least",
