@@ -114,6 +114,10 @@ void clioi_sparse_lu_free(clioi_sparse_lu *s);
 typedef struct clioi_a_norms {
     double norm1_i_minus_a, mincol, minrow;
 } clioi_a_norms;
+/* clioi_need_dense_z -- CLIO_OK when t->Z is there; else CLIO_EINVAL
+ * saying that `what` needs the dense flows and why they are missing (a
+ * sparse table, or Z consumed by a factorisation). */
+int clioi_need_dense_z(const clio_table *t, const char *what, clio_error *err);
 int clioi_measure_a_sparse(const clio_table *t, clio_leontief *f, clioi_a_norms *nm);
 double clioi_dense_i_minus_a_from_sparse(const clio_table *t, double *m);
 

@@ -2,7 +2,8 @@
  * table's Zs (CSC) instead of the dense Z: the norms of A = Zs xhat^-1 for
  * the iterative methods and the automatic choice, and the dense I - A for
  * `--method lu` on a sparse table (when the memory budget allows one n x n
- * matrix; strategy.c checks it). */
+ * matrix; strategy.c checks it); and the refusal of analyses that need the
+ * dense Z itself. */
 #include "factor.h"
 
 #include <math.h>
@@ -65,4 +66,19 @@ double clioi_dense_i_minus_a_from_sparse(const clio_table *t, double *m)
         norm = colsum > norm ? colsum : norm;
     }
     return norm;
+}
+
+int clioi_need_dense_z(const clio_table *t, const char *what, clio_error *err)
+{
+    if (t->Z)
+        return CLIO_OK;
+    if (t->Zs)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "%s needs Z, the dense flows, but the table is sparse (%zu non-zeros "
+                          "in %zu x %zu): densify it first (clio_table_densify) if memory allows",
+                          what, t->Zs->nnz, t->n, t->n);
+    return clioi_fail(err, CLIO_EINVAL,
+                      "%s needs Z, the flows, but the table's Z was consumed by a factorisation "
+                      "(factor without CLIO_FACTOR_CONSUME_Z)",
+                      what);
 }

@@ -383,17 +383,17 @@ static void test_dense_only(void)
     clio_leontief *f = factor(t, 0, CLIO_METHOD_SPARSE_LU, 0, &err, &status);
     clio_result *r = NULL, *r2 = NULL;
     tap_ok(status == CLIO_OK, "sparse-lu on a 2 x 10 table (%s)", err.message);
-    tap_status(clio_linkages(t, f, &r, &err), CLIO_EINVAL, err.message, "Z",
+    tap_status(clio_linkages(t, f, &r, &err), CLIO_EINVAL, err.message, "the table is sparse",
                "linkages refuse a sparse table");
-    tap_status(clio_extract_sectors(t, f, &r, &err), CLIO_EINVAL, err.message, "Z",
+    tap_status(clio_extract_sectors(t, f, &r, &err), CLIO_EINVAL, err.message, "densify it",
                "extraction refuses a sparse table");
     tap_status(clio_ghosh(t, f, &r, &err), CLIO_EINVAL, err.message, "Z",
                "Ghosh refuses a sparse table");
-    tap_status(clio_spillovers(t, f, &r, &err), CLIO_EINVAL, err.message, "Z",
+    tap_status(clio_spillovers(t, f, &r, &err), CLIO_EINVAL, err.message, "needs Z, the dense flows",
                "spillovers refuse a sparse table");
+    err.message[0] = '\0';
     status = clio_footprints(t, f, &r, &r2, &err);
-    tap_ok(status == CLIO_OK || status == CLIO_EINVAL, "footprints: OK or a refusal (%s)",
-           err.message);
+    tap_ok(status == CLIO_OK, "footprints work on a sparse table (%s)", err.message);
     clio_result_free(r);
     clio_result_free(r2);
     /* clio_coefficients fills A from Zs. */
