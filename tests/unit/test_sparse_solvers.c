@@ -449,6 +449,87 @@ static void test_apply(void)
     (void)err;
 }
 
+/* A sparse table built in CSC directly (n too large for a dense copy):
+ * R regions of S sectors, `dom` non-zeros per column in its own region's
+ * block (the diagonal among them) and `trade` in random other regions. */
+static clio_table *csc_table(size_t R, size_t S, size_t dom, size_t trade,
+                             unsigned long long seed)
+{
+    size_t n = R * S, per = dom + trade;
+    clio_table *t = clio_table_alloc_sparse(R, n, n * per, 1, 0, 0);
+    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
+    for (size_t r = 0; r < R; r++)
+        label(t, CLIO_LABEL_REGION, r, "R");
+    clio_sparse *z = t->Zs;
+    size_t p = 0;
+    for (size_t j = 0; j < n; j++) {
+        size_t r = j / S;
+        label(t, CLIO_LABEL_SECTOR, j, "s");
+        t->sector_region[j] = r;
+        t->x[j] = 1.0;
+        z->colptr[j] = (int64_t)p;
+        /* rows: other regions below r, the domestic band, regions above */
+        size_t rows[64], k = 0;
+        for (size_t q = 0; q < trade; q++) {
+            size_t other = (r + 1 + (size_t)(uniform(&seed) * (double)(R - 1))) % R;
+            rows[k++] = other * S + (size_t)(uniform(&seed) * (double)S) % S;
+        }
+        for (size_t q = 0; q < dom; q++)
+            rows[k++] = r * S + (j % S + q) % S;
+        for (size_t a = 1; a < k; a++) /* insertion sort, dropping repeats below */
+            for (size_t b = a; b > 0 && rows[b - 1] > rows[b]; b--) {
+                size_t tmp = rows[b];
+                rows[b] = rows[b - 1];
+                rows[b - 1] = tmp;
+            }
+        for (size_t a = 0; a < k; a++)
+            if (a == 0 || rows[a] != rows[a - 1]) {
+                z->rowind[p] = (int64_t)rows[a];
+                z->values[p++] = 0.6 / (double)per;
+            }
+        t->Y[j] = 0.4;
+    }
+    z->colptr[n] = (int64_t)p;
+    z->nnz = p;
+    return t;
+}
+
+/* Above n = 20,000 UMFPACK's analysis runs only for tables whose regions
+ * trade with few others: a block-diagonal table with many right-hand sides
+ * gets the sparse LU, a trade-linked one iterates unanalysed. */
+static void test_large_choice(void)
+{
+    clio_error err = {0};
+    int status;
+    clio_table *t = csc_table(250, 100, 6, 0, 31); /* n = 25,000 */
+    clio_leontief *f = factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
+    char line[256] = "";
+    if (f)
+        clio_leontief_describe(f, line, sizeof line);
+    tap_ok(status == CLIO_OK && f->method == CLIO_METHOD_SPARSE_LU,
+           "n = 25,000 block diagonal, 2000 right-hand sides: %s (%s)", line, err.message);
+    double b[25000];
+    for (size_t i = 0; i < 25000; i++)
+        b[i] = 1.0;
+    status = status ? status : clio_leontief_solve(f, 1, 1, b, 25000, &err);
+    /* every column of A sums to 0.6: (I - A')^-1 1 = 1 / 0.4 exactly */
+    double worst = 0;
+    for (size_t i = 0; i < 25000 && status == CLIO_OK; i++)
+        worst = fmax(worst, fabs(b[i] * 0.4 - 1.0));
+    tap_ok(status == CLIO_OK && worst < 1e-12, "... and its solve is exact (%.3g)", worst);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    t = csc_table(250, 100, 5, 2, 32);
+    f = factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
+    line[0] = '\0';
+    if (f)
+        clio_leontief_describe(f, line, sizeof line);
+    tap_ok(status == CLIO_OK && f->method == CLIO_METHOD_SERIES && strstr(line, "sparse-lu -"),
+           "n = 25,000 trade-linked: the series, unanalysed: %s (%s)", line, err.message);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
 static void test_names(void)
 {
     tap_ok(clio_method_parse("sparse-lu") == CLIO_METHOD_SPARSE_LU &&
@@ -483,5 +564,6 @@ int main(void)
     test_wiod();
     test_refusals();
     test_dense_only();
+    test_large_choice();
     return tap_done();
 }
