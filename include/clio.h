@@ -289,7 +289,9 @@ typedef struct clio_leontief clio_leontief;
 enum clio_factor_flags {
     CLIO_FACTOR_DEFAULT = 0,
     /* Build I - A in the memory of t->Z and factor it there: no second n x n
-     * matrix.  t->Z is NULL afterwards (also on failure). */
+     * matrix.  t->Z is NULL afterwards (also on failure).  For a sparse
+     * table, t->Zs likewise: the iterative methods scale it into A in
+     * place, the sparse LU frees it once I - A is built. */
     CLIO_FACTOR_CONSUME_Z = 1
 };
 
@@ -363,18 +365,27 @@ typedef struct clio_leontief_options {
  * so the table must outlive the factor unchanged.  Solves past
  * max_iterations fail with CLIO_ENOCONVERGE; a budget too small for every
  * method fails with CLIO_ENOMEM naming the bytes needed.
+ *
+ * A sparse table (t->Zs, docs/methods-sparse.md) works with every method:
+ * SPARSE_LU factorises I - A in CSC with UMFPACK, the iterative methods
+ * multiply with Zs, and LU builds a dense I - A when the budget allows one
+ * n x n matrix.  AUTO picks among them by a cost model (UMFPACK's symbolic
+ * estimates of flops and memory against passes x non-zeros); the
+ * description (clio_leontief_describe) gives the estimates it compared.
+ * SPARSE_LU also takes a dense table (I - A built in CSC from Z).
  */
 int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief_options *opts,
                               clio_leontief **out, clio_error *err);
 
-/* clio_leontief_method -- "lu", "series" or "krylov". */
+/* clio_leontief_method -- "lu", "series", "krylov" or "sparse-lu". */
 const char *clio_leontief_method(const clio_leontief *f);
 
 /* clio_leontief_describe -- one line on the method and what its solves
  * did so far (passes, error bound), e.g. for -v and file metadata. */
 void clio_leontief_describe(const clio_leontief *f, char *buf, size_t size);
 
-/* clio_method_parse -- "auto", "lu", "series", "krylov"; -1 if unknown. */
+/* clio_method_parse -- "auto", "lu", "series", "krylov", "sparse-lu"; -1 if
+ * unknown. */
 int clio_method_parse(const char *name);
 
 /* clio_memory_physical -- bytes of physical memory (sysconf), 0 unknown. */

@@ -8,7 +8,7 @@
 set -eu
 
 build_pkgs="gcc make pkg-config libopenblas-dev liblapacke-dev libnetcdf-dev netcdf-bin libcsv-dev
-    libyaml-dev libigraph-dev libcjson-dev nettle-dev"
+    libyaml-dev libigraph-dev libcjson-dev nettle-dev libsuitesparse-dev"
 install_pkgs="$build_pkgs help2man"
 fuzz_pkgs="$build_pkgs clang libclang-rt-14-dev"
 test_pkgs="$install_pkgs clang libclang-rt-14-dev perl bats python3-xarray python3-netcdf4 python3-pandas \

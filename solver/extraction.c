@@ -38,10 +38,8 @@ int clioi_extraction_base_make(const clio_table *t, const clio_leontief *f,
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    if (!t->Z)
-        return clioi_fail(err, CLIO_EINVAL,
-                          "extraction needs the flows Z, but the table's Z was consumed by a "
-                          "factorisation");
+    if (clioi_need_dense_z(t, "extraction", err) != CLIO_OK)
+        return CLIO_EINVAL;
     b->n = n;
     b->na = na;
     b->D = clioi_alloc_matrix(n ? n : 1, na);

@@ -7,9 +7,12 @@
  *   CLIO_METHOD_LU      lu/ipiv: dgetrf's factors of I - A;
  *   CLIO_METHOD_SERIES  the power series x = b + A b + A^2 b + ... in
  *                       blocks (one dgemm per pass);
- *   CLIO_METHOD_KRYLOV  restarted GMRES(m) on (I - A) x = b.
- * The iterative ones keep A: built in Z's memory (CLIO_FACTOR_CONSUME_Z), or
- * borrowed as Z and x of the table (A v = Z (v ./ x)), never copied. */
+ *   CLIO_METHOD_KRYLOV  restarted GMRES(m) on (I - A) x = b;
+ *   CLIO_METHOD_SPARSE_LU  UMFPACK's sparse LU of I - A in CSC (slu,
+ *                       sparse_lu.c; docs/methods-sparse.md).
+ * The iterative ones keep A: built in Z's (or a sparse table's Zs's) memory
+ * (CLIO_FACTOR_CONSUME_Z), or borrowed as Z (Zs) and x of the table
+ * (A v = Z (v ./ x)), never copied. */
 #ifndef CLIO_SOLVER_FACTOR_H
 #define CLIO_SOLVER_FACTOR_H
 
@@ -29,7 +32,7 @@ typedef struct clioi_solve_stats {
 
 struct clio_leontief {
     size_t n;
-    int method;        /* CLIO_METHOD_LU, _SERIES or _KRYLOV (never _AUTO) */
+    int method;        /* CLIO_METHOD_LU, _SERIES, _KRYLOV or _SPARSE_LU (never _AUTO) */
     double *lu;        /* LU: factors of I - A, column-major, ld = n */
     lapack_int *ipiv;  /* LU: row interchanges from dgetrf */
     double rcond;      /* reciprocal condition number in the 1-norm (iterative: from ||L||_1
@@ -39,6 +42,12 @@ struct clio_leontief {
     double *a_owned;
     const double *z_borrowed;
     double *inv_x;     /* 1 / x_j (0 for zero output), n values */
+    /* Iterative on a sparse table: A in CSC (owned, Zs's memory scaled in
+     * place) or the borrowed Zs with inv_x; a_owned and z_borrowed NULL. */
+    clio_sparse *as_owned;
+    const clio_sparse *zs_borrowed;
+    struct clioi_sparse_lu *slu; /* CLIO_METHOD_SPARSE_LU */
+    char choice[160];  /* why AUTO chose the method (empty when asked for) */
     double colmax;     /* ||A||_1: the largest column sum of |A| */
     double rowmax;     /* ||A||_inf: the largest row sum of |A| */
     int nonnegative;   /* A >= 0 (then ||L|| is known exactly from g, h) */
@@ -51,8 +60,8 @@ struct clio_leontief {
 };
 
 /* clioi_apply_a -- Y := A X (transpose: A' X) for nrhs columns (ld n),
- * with the owned A or the borrowed Z and x; work is n * nrhs doubles
- * (only used with a borrowed Z). */
+ * with the owned A or the borrowed Z and x, dense or CSC; work is
+ * n * nrhs doubles (only used with a borrowed dense Z). */
 void clioi_apply_a(const clio_leontief *f, int transpose, size_t nrhs, const double *X,
                    double *Y, double *work);
 
@@ -71,13 +80,59 @@ double clioi_error_scale(const clio_leontief *f, int transpose, int *norm_inf, i
                          double *ka);
 #define CLIOI_SAFETY 0.01
 
+/* clioi_csc_apply -- Y := S diag(scale) X (transpose: diag(scale) S' X)
+ * for nrhs columns (ld n) of the CSC matrix S; scale NULL means ones
+ * (sparse_apply.c). */
+void clioi_csc_apply(const clio_sparse *S, const double *scale, int transpose, size_t nrhs,
+                     const double *X, double *Y);
+
+/* sparse_lu.c -- UMFPACK on I - A.  analyse builds I - A in CSC (from Zs
+ * or the dense Z, the diagonal inserted) and runs the symbolic analysis,
+ * whose estimates (bytes, flops) the automatic choice reads; factor runs
+ * the numeric factorisation (CLIO_ESINGULAR naming the sector) and sets
+ * *rcond; solve overwrites B with (I - A)^-1 B or (I - A)^-T B. */
+typedef struct clioi_sparse_lu clioi_sparse_lu;
+typedef struct clioi_sparse_estimate {
+    double peak_bytes;    /* UMFPACK_PEAK_MEMORY_ESTIMATE of the numeric phase */
+    double numeric_bytes; /* UMFPACK_NUMERIC_SIZE_ESTIMATE: the factor kept */
+    double flops;         /* UMFPACK_FLOPS_ESTIMATE of the factorisation */
+    double lu_entries;    /* LNZ + UNZ estimates (a solve reads them twice) */
+    double matrix_bytes;  /* I - A in CSC, kept for iterative refinement */
+} clioi_sparse_estimate;
+int clioi_sparse_lu_analyse(const clio_table *t, clioi_sparse_lu **out, clio_error *err);
+void clioi_sparse_lu_estimate(const clioi_sparse_lu *s, clioi_sparse_estimate *e);
+int clioi_sparse_lu_factor(clioi_sparse_lu *s, const clio_table *t, double *rcond,
+                           clio_error *err);
+int clioi_sparse_lu_solve(const clioi_sparse_lu *s, int transpose, size_t nrhs, double *B,
+                          size_t ldb, clio_error *err);
+void clioi_sparse_lu_describe(const clioi_sparse_lu *s, char *buf, size_t size);
+void clioi_sparse_lu_free(clioi_sparse_lu *s);
+
+/* sparse_setup.c -- the table's A from a sparse Zs: the norms that
+ * measure_a reads from a dense Z (see leontief.c), and dense I - A from Zs
+ * for the dense LU (m is n x n, zeroed; returns ||I - A||_1). */
+typedef struct clioi_a_norms {
+    double norm1_i_minus_a, mincol, minrow;
+} clioi_a_norms;
+/* clioi_need_dense_z -- CLIO_OK when t->Z is there; else CLIO_EINVAL
+ * saying that `what` needs the dense flows and why they are missing (a
+ * sparse table, or Z consumed by a factorisation). */
+int clioi_need_dense_z(const clio_table *t, const char *what, clio_error *err);
+int clioi_measure_a_sparse(const clio_table *t, clio_leontief *f, clioi_a_norms *nm);
+double clioi_dense_i_minus_a_from_sparse(const clio_table *t, double *m);
+
 /* strategy.c: the method for a table (sets f->method; f's norms and
  * borrowed Z must be set when the choice may need them; work is 3 n
  * doubles), each method's memory estimate in bytes, the series' passes
  * for spectral radius rho, and the process-wide note of the last factor. */
 int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leontief_options *o,
                           clio_leontief *f, double *work, clio_error *err);
-double clioi_method_memory(const clio_table *t, unsigned flags, int method, size_t rhs);
+/* clioi_method_memory -- bytes a method would hold; the sparse LU needs
+ * its symbolic analysis (est; NULL: not analysed, estimate unknown = 0). */
+double clioi_method_memory(const clio_table *t, unsigned flags, int method, size_t rhs,
+                           const clioi_sparse_estimate *est);
+/* clioi_table_nnz -- non-zeros of Z (dense tables: n^2, not counted). */
+double clioi_table_nnz(const clio_table *t);
 size_t clioi_passes_estimate(double rho, double tol);
 void clioi_solver_note_update(const clio_leontief *f);
 

@@ -3,7 +3,7 @@
  * G d = xhat^-1 L (x o d), so every account's forward effects are one plain
  * solve with its totals as right-hand side (all accounts in one call); G
  * itself is formed only on request. */
-#include "clioi.h"
+#include "factor.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,9 +20,8 @@ int clio_ghosh(const clio_table *t, const clio_leontief *f, clio_result **out,
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    if (!t->Z)
-        return clioi_fail(err, CLIO_EINVAL,
-                          "the Ghosh model needs Z, but a factorisation consumed it");
+    if (clioi_need_dense_z(t, "the Ghosh model", err) != CLIO_OK)
+        return CLIO_EINVAL;
     clio_result *r = clioi_result_alloc(t, "ghosh", na, NFIELDS);
     double *R = clioi_alloc_matrix(ld, na);
     int status = CLIO_OK;

@@ -1,5 +1,5 @@
 /* iterative.c -- what the iterative methods share: products with A (kept,
- * or borrowed as Z and x), vector norms, and the constant K that turns a
+ * or borrowed as Z and x; dense, or CSC for a sparse table), vector norms, and the constant K that turns a
  * residual into a rigorous error bound (docs/methods-solvers.md, "Bounds").
  */
 #include "factor.h"
@@ -10,6 +10,11 @@
 void clioi_apply_a(const clio_leontief *f, int transpose, size_t nrhs, const double *X,
                    double *Y, double *work)
 {
+    if (f->as_owned || f->zs_borrowed) { /* sparse table: CSC, no work needed */
+        clioi_csc_apply(f->as_owned ? f->as_owned : f->zs_borrowed,
+                        f->as_owned ? NULL : f->inv_x, transpose, nrhs, X, Y);
+        return;
+    }
     size_t n = f->n;
     int nn = (int)n, m = (int)nrhs;
     const double *M = f->a_owned ? f->a_owned : f->z_borrowed;

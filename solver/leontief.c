@@ -1,7 +1,10 @@
 /* leontief.c -- prepare I - A for solves by the chosen method (strategy.c):
- * factor it once (LU, dgetrf) and solve many right-hand sides with the kept
- * factor, or keep A for the iterative methods (iterative_*.c); check the
- * system is productive whatever the method.
+ * factor it once (LU, dgetrf; or UMFPACK's sparse LU, sparse_lu.c) and
+ * solve many right-hand sides with the kept factor, or keep A for the
+ * iterative methods (iterative_*.c); check the system is productive
+ * whatever the method.  A sparse table (Zs, CSC) works with every method:
+ * the iterative ones and the sparse LU never build a dense n x n matrix,
+ * the dense LU builds one (sparse_setup.c) when the budget allows.
  *
  * Only the solver includes LAPACKE.  The table was validated when loaded,
  * so the _work routines are called: LAPACKE's NaN scan of the whole factor
@@ -16,14 +19,21 @@
 int clio_coefficients(const clio_table *t, double *A, size_t lda, clio_error *err)
 {
     size_t n = t->n;
-    if (!t->Z)
+    if (!t->Z && !t->Zs)
         return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
     if (lda < (n ? n : 1))
         return clioi_fail(err, CLIO_EINVAL, "leading dimension %zu < %zu", lda, n);
     for (size_t j = 0; j < n; j++) {
         double inv = t->x[j] != 0 ? 1.0 / t->x[j] : 0.0;
+        if (t->Z) {
+            for (size_t i = 0; i < n; i++)
+                A[i + j * lda] = t->Z[i + j * n] * inv;
+            continue;
+        }
         for (size_t i = 0; i < n; i++)
-            A[i + j * lda] = t->Z[i + j * n] * inv;
+            A[i + j * lda] = 0.0;
+        for (int64_t p = t->Zs->colptr[j]; p < t->Zs->colptr[j + 1]; p++)
+            A[(size_t)t->Zs->rowind[p] + j * lda] = t->Zs->values[p] * inv;
     }
     return CLIO_OK;
 }
@@ -80,13 +90,23 @@ static int check_productive(const clio_table *t, clio_leontief *f, clio_error *e
     return status;
 }
 
-/* factor_lu -- dgetrf of I - A built in Z's memory or a new matrix. */
+/* factor_lu -- dgetrf of I - A built in Z's memory or a new matrix (from
+ * a sparse table's Zs: always a new one, Zs freed when consumed). */
 static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error *err)
 {
     size_t n = t->n;
+    if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
+        return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
     f->rcond = 1.0;
     f->ipiv = clioi_calloc_array(n, sizeof *f->ipiv);
-    if (flags & CLIO_FACTOR_CONSUME_Z) {
+    if (!t->Z) {
+        f->lu = clioi_alloc_matrix(n, n);
+        if (!f->ipiv || !f->lu)
+            return clioi_fail(err, CLIO_ENOMEM,
+                              "out of memory for a dense %zu x %zu factor of a sparse table "
+                              "(%.0f MB): use --method sparse-lu",
+                              n, n, 8e-6 * (double)n * (double)n);
+    } else if (flags & CLIO_FACTOR_CONSUME_Z) {
         f->lu = t->Z; /* I - A overwrites Z column by column */
         t->Z = NULL;
     } else {
@@ -96,7 +116,12 @@ static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error
         return clioi_fail(err, CLIO_ENOMEM, "out of memory for a %zu x %zu factor", n, n);
     if (n == 0)
         return CLIO_OK;
-    double anorm = build_i_minus_a(t, (flags & CLIO_FACTOR_CONSUME_Z) ? f->lu : t->Z, f->lu);
+    double anorm = !t->Z && t->Zs ? clioi_dense_i_minus_a_from_sparse(t, f->lu)
+                   : build_i_minus_a(t, (flags & CLIO_FACTOR_CONSUME_Z) ? f->lu : t->Z, f->lu);
+    if (t->Zs && (flags & CLIO_FACTOR_CONSUME_Z)) {
+        clio_sparse_free(t->Zs);
+        t->Zs = NULL;
+    }
 
     lapack_int nn = (lapack_int)n;
     char task[64];
@@ -131,12 +156,12 @@ static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error
 
 /* The norms of A from Z and x (A itself is not built): largest column and
  * row sums of |A|, the 1-norm of I - A, the smallest sums, and A >= 0. */
-typedef struct a_norms {
-    double norm1_i_minus_a, mincol, minrow;
-} a_norms;
+typedef clioi_a_norms a_norms;
 
 static int measure_a(const clio_table *t, clio_leontief *f, a_norms *nm)
 {
+    if (!t->Z)
+        return clioi_measure_a_sparse(t, f, nm);
     size_t n = t->n;
     double *row = clioi_calloc_array(n, sizeof *row);
     f->inv_x = clioi_calloc_array(n, sizeof *f->inv_x);
@@ -242,12 +267,21 @@ static int check_productive_iterative(const clio_table *t, clio_leontief *f, con
     return CLIO_OK;
 }
 
-/* setup_iterative -- keep A: in Z's memory (consumed), else borrow Z. */
+/* setup_iterative -- keep A: in Z's (Zs's) memory (consumed), else borrow
+ * Z (Zs). */
 static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, const a_norms *nm,
                            clio_error *err)
 {
     size_t n = t->n;
-    if (flags & CLIO_FACTOR_CONSUME_Z) {
+    if (!t->Z && (flags & CLIO_FACTOR_CONSUME_Z)) {
+        clio_sparse *a = t->Zs;
+        for (size_t j = 0; j < n; j++)
+            for (int64_t p = a->colptr[j]; p < a->colptr[j + 1]; p++)
+                a->values[p] *= f->inv_x[j];
+        f->as_owned = a;
+        f->zs_borrowed = NULL;
+        t->Zs = NULL;
+    } else if (flags & CLIO_FACTOR_CONSUME_Z) {
         double *a = t->Z;
         for (size_t j = 0; j < n; j++)
             for (size_t i = 0; i < n; i++)
@@ -257,6 +291,23 @@ static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, cons
         t->Z = NULL;
     }
     return check_productive_iterative(t, f, nm, err);
+}
+
+/* factor_sparse_lu -- UMFPACK on I - A in CSC (analysed already when the
+ * automatic choice needed its estimates); a consumed Z or Zs is freed once
+ * I - A is built, before the numeric factorisation's peak. */
+static int factor_sparse_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error *err)
+{
+    int status = f->slu ? CLIO_OK : clioi_sparse_lu_analyse(t, &f->slu, err);
+    if (flags & CLIO_FACTOR_CONSUME_Z) {
+        free(t->Z);
+        t->Z = NULL;
+        clio_sparse_free(t->Zs);
+        t->Zs = NULL;
+    }
+    if (status == CLIO_OK)
+        status = clioi_sparse_lu_factor(f->slu, t, &f->rcond, err);
+    return status == CLIO_OK ? check_productive(t, f, err) : status;
 }
 
 static void resolve_options(const clio_leontief_options *in, clio_leontief_options *o)
@@ -285,13 +336,11 @@ int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief
 {
     *out = NULL;
     size_t n = t->n;
-    if (!t->Z)
+    if (!t->Z && !t->Zs)
         return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
-    if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
-        return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
     clio_leontief_options o;
     resolve_options(opts, &o);
-    if (o.method < CLIO_METHOD_AUTO || o.method > CLIO_METHOD_KRYLOV)
+    if (o.method < CLIO_METHOD_AUTO || o.method > CLIO_METHOD_SPARSE_LU)
         return clioi_fail(err, CLIO_EINVAL, "unknown solver method %d", (int)o.method);
 
     clio_leontief *f = calloc(1, sizeof *f);
@@ -308,21 +357,32 @@ int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief
     int status = CLIO_OK;
     if (!f->stats)
         goto nomem;
-    if (o.method != CLIO_METHOD_LU) { /* the choice and the iteration need A's norms */
+    if (o.method != CLIO_METHOD_LU && o.method != CLIO_METHOD_SPARSE_LU) {
+        /* the choice and the iteration need A's norms */
         work = clioi_calloc_array(3 * (n ? n : 1), sizeof *work);
         if (!work || measure_a(t, f, &nm) != CLIO_OK)
             goto nomem;
         f->z_borrowed = t->Z;
+        f->zs_borrowed = t->Z ? NULL : t->Zs;
     }
     if ((status = clioi_strategy_choose(t, flags, &o, f, work, err)) != CLIO_OK)
         goto fail;
     free(work);
     work = NULL;
-    if (f->method == CLIO_METHOD_LU) {
+    if (f->method == CLIO_METHOD_LU || f->method == CLIO_METHOD_SPARSE_LU) {
         free(f->inv_x);
         f->inv_x = NULL;
         f->z_borrowed = NULL;
+        f->zs_borrowed = NULL;
+    }
+    if (f->method != CLIO_METHOD_SPARSE_LU) { /* an analysis for the choice only */
+        clioi_sparse_lu_free(f->slu);
+        f->slu = NULL;
+    }
+    if (f->method == CLIO_METHOD_LU) {
         status = factor_lu(t, flags, f, err);
+    } else if (f->method == CLIO_METHOD_SPARSE_LU) {
+        status = factor_sparse_lu(t, flags, f, err);
     } else {
         status = setup_iterative(t, flags, f, &nm, err);
     }
@@ -335,9 +395,11 @@ nomem:
     status = clioi_fail(err, CLIO_ENOMEM, "out of memory");
 fail:
     free(work);
-    if ((flags & CLIO_FACTOR_CONSUME_Z) && t->Z) { /* documented: Z is gone on failure too */
+    if (flags & CLIO_FACTOR_CONSUME_Z) { /* documented: Z is gone on failure too */
         free(t->Z);
         t->Z = NULL;
+        clio_sparse_free(t->Zs);
+        t->Zs = NULL;
     }
     clio_leontief_free(f);
     return status;
@@ -350,6 +412,8 @@ void clio_leontief_free(clio_leontief *f)
     free(f->lu);
     free(f->ipiv);
     free(f->a_owned);
+    clio_sparse_free(f->as_owned);
+    clioi_sparse_lu_free(f->slu);
     free(f->inv_x);
     free(f->stats);
     free(f);
@@ -369,6 +433,8 @@ int clio_leontief_solve(const clio_leontief *f, int transpose, size_t nrhs, doub
         return CLIO_OK;
     if (nrhs > (size_t)INT_MAX || ldb > (size_t)INT_MAX)
         return clioi_fail(err, CLIO_EDIM, "too many right-hand sides");
+    if (f->method == CLIO_METHOD_SPARSE_LU)
+        return clioi_sparse_lu_solve(f->slu, transpose, nrhs, B, ldb, err);
     if (f->method != CLIO_METHOD_LU) {
         int status = f->method == CLIO_METHOD_SERIES
                          ? clioi_series_solve(f, transpose, nrhs, B, ldb, err)

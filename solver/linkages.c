@@ -10,7 +10,7 @@
  * G, then overwritten: O(n^3) time, O(n * BLOCK) memory.  The row means of
  * G are known from the solve before the blocks, so each row's variance is
  * accumulated about its exact mean (no cancellation of sums of squares). */
-#include "clioi.h"
+#include "factor.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -169,10 +169,8 @@ int clio_linkages(const clio_table *t, const clio_leontief *f, clio_result **out
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    if (!t->Z)
-        return clioi_fail(err, CLIO_EINVAL,
-                          "linkages need the flows Z, but the table's Z was consumed by a "
-                          "factorisation");
+    if (clioi_need_dense_z(t, "computing linkages", err) != CLIO_OK)
+        return CLIO_EINVAL;
     size_t nb = n < BLOCK ? n : BLOCK;
     work w = {
         .colsum = clioi_calloc_array(n, sizeof(double)),

@@ -120,10 +120,8 @@ int clio_spillovers(const clio_table *t, const clio_leontief *f, clio_result **o
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    if (!t->Z)
-        return clioi_fail(err, CLIO_EINVAL,
-                          "spillovers need Z for the single-region blocks: factor without "
-                          "CLIO_FACTOR_CONSUME_Z");
+    if (clioi_need_dense_z(t, "the spillovers' single-region blocks", err) != CLIO_OK)
+        return CLIO_EINVAL;
     if (R == 0)
         return clioi_fail(err, CLIO_ELABEL, "the table has no region");
     size_t nf = NFIXED + R, ld = n ? n : 1;

@@ -13,12 +13,15 @@
  *      max-norm, otherwise GMRES -- when its estimated cost (the passes
  *      from a few power steps, see the cost model below) is below LU's;
  *      else LU.  When LU does not fit the budget, the candidate (or the
- *      other iterative method) whatever its cost. */
+ *      other iterative method) whatever its cost.
+ * Sparse tables (t->Zs) have their own rule, choose_sparse below
+ * (docs/methods-sparse.md). */
 #include "factor.h"
 #include "krylov.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -64,11 +67,12 @@ unsigned long long clio_memory_physical(void)
     return (unsigned long long)pages * (unsigned long long)size;
 }
 
-static const char *const method_names[] = {"auto", "lu", "series", "krylov"};
+static const char *const method_names[] = {"auto", "lu", "series", "krylov", "sparse-lu"};
+#define NMETHODS 5
 
 int clio_method_parse(const char *name)
 {
-    for (int m = 0; m < 4; m++)
+    for (int m = 0; m < NMETHODS; m++)
         if (name && strcmp(name, method_names[m]) == 0)
             return m;
     return -1;
@@ -83,21 +87,41 @@ void clio_leontief_describe(const clio_leontief *f, char *buf, size_t size)
 {
     const clioi_solve_stats *s = f->stats;
     if (f->method == CLIO_METHOD_LU) {
-        snprintf(buf, size, "lu (n = %zu, rcond %.3g)", f->n, f->rcond);
+        snprintf(buf, size, "lu (n = %zu, rcond %.3g)%s", f->n, f->rcond, f->choice);
+        return;
+    }
+    if (f->method == CLIO_METHOD_SPARSE_LU) {
+        char what[160] = "";
+        if (f->slu)
+            clioi_sparse_lu_describe(f->slu, what, sizeof what);
+        snprintf(buf, size, "sparse-lu UMFPACK (n = %zu, %s, rcond %.3g)%s", f->n, what,
+                 f->rcond, f->choice);
         return;
     }
     const char *name = f->method == CLIO_METHOD_SERIES ? "series" : "krylov GMRES";
     if (!s || s->solves == 0) {
-        snprintf(buf, size, "%s (n = %zu, ||A||_1 = %.4g, ||A||_inf = %.4g, no solve yet)", name,
-                 f->n, f->colmax, f->rowmax);
+        snprintf(buf, size, "%s (n = %zu, ||A||_1 = %.4g, ||A||_inf = %.4g, no solve yet)%s",
+                 name, f->n, f->colmax, f->rowmax, f->choice);
         return;
     }
     snprintf(buf, size,
              "%s (n = %zu, ||A||_1 = %.4g, ||A||_inf = %.4g, %zu %s at most, relative error "
-             "bound %.2g%s)",
+             "bound %.2g%s)%s",
              name, f->n, f->colmax, f->rowmax, s->passes_max,
              f->method == CLIO_METHOD_SERIES ? "passes" : "matrix products", s->bound_max,
-             s->rigorous ? "" : " (residual with a safety margin)");
+             s->rigorous ? "" : " (residual with a safety margin)", f->choice);
+}
+
+double clioi_table_nnz(const clio_table *t)
+{
+    return t->Z || !t->Zs ? (double)t->n * (double)t->n : (double)t->Zs->nnz;
+}
+
+/* Bytes of Z: n^2 doubles, or the CSC arrays of a sparse table. */
+static double z_bytes(const clio_table *t)
+{
+    double n = (double)t->n;
+    return t->Z || !t->Zs ? 8.0 * n * n : 16.0 * clioi_table_nnz(t) + 8.0 * (n + 1);
 }
 
 /* Bytes of the table's own matrices (Z counted whether or not consumed:
@@ -105,22 +129,31 @@ void clio_leontief_describe(const clio_leontief *f, char *buf, size_t size)
 static double table_bytes(const clio_table *t)
 {
     double n = (double)t->n;
-    return 8.0 * (n * n + n * (double)t->nfd + (double)t->nva * n + n + (double)t->nsat * n +
-                  (double)t->nsat * (double)t->nfd);
+    return z_bytes(t) + 8.0 * (n * (double)t->nfd + (double)t->nva * n + n +
+                               (double)t->nsat * n + (double)t->nsat * (double)t->nfd);
 }
 
-double clioi_method_memory(const clio_table *t, unsigned flags, int method, size_t rhs)
+double clioi_method_memory(const clio_table *t, unsigned flags, int method, size_t rhs,
+                           const clioi_sparse_estimate *est)
 {
     double n = (double)t->n, r = (double)(rhs ? rhs : 1);
     double block = r < 64 ? r : 64, m = n < 30 ? n : 30;
     double need = table_bytes(t) + 8.0 * n * r; /* the caller's right-hand sides */
-    int consume = (flags & CLIO_FACTOR_CONSUME_Z) != 0;
+    int consume = (flags & CLIO_FACTOR_CONSUME_Z) != 0, sparse = !t->Z && t->Zs;
     switch (method) {
-    case CLIO_METHOD_LU: return need + (consume ? 0 : 8.0 * n * n) + 40.0 * n;
+    case CLIO_METHOD_LU: return need + (consume && !sparse ? 0 : 8.0 * n * n) + 40.0 * n;
     case CLIO_METHOD_SERIES: return need + 8.0 * n * block * (consume ? 2 : 3) + 8.0 * n;
-    default: { /* lockstep GMRES: per column of the block (m + 5) n doubles and H */
+    case CLIO_METHOD_KRYLOV: { /* lockstep GMRES: per column of the block (m + 5) n doubles and H */
         double w = (double)clioi_krylov_width(t->n, rhs ? rhs : 1);
         return need + w * (8.0 * n * (m + 5) + 8.0 * (m + 1) * (m + 3));
+    }
+    default: {
+        /* I - A in CSC is built while Z is held; a consumed Z is freed
+         * before UMFPACK's numeric peak; each solve holds 7n words. */
+        double matrix = est ? est->matrix_bytes : 16.0 * (clioi_table_nnz(t) + n) + 8.0 * n;
+        double peak = est ? est->peak_bytes : 0.0;
+        double numeric = need - (consume ? z_bytes(t) : 0.0) + matrix + peak + 56.0 * n;
+        return fmax(need + matrix, numeric);
     }
     }
 }
@@ -157,14 +190,165 @@ size_t clioi_passes_estimate(double rho, double tol)
     return (size_t)ceil(log(tol * (1 - rho)) / log(rho)) + 1;
 }
 
+/* The sparse LU's memory after its symbolic analysis (kept in f->slu);
+ * analysed only when the matrix itself fits. */
+static int analyse_sparse(const clio_table *t, unsigned flags, const clio_leontief_options *o,
+                          clio_leontief *f, double *need, clio_error *err)
+{
+    *need = clioi_method_memory(t, flags, CLIO_METHOD_SPARSE_LU, o->rhs, NULL);
+    if (*need > (double)o->memory_limit)
+        return CLIO_OK;
+    int status = f->slu ? CLIO_OK : clioi_sparse_lu_analyse(t, &f->slu, err);
+    if (status != CLIO_OK)
+        return status;
+    clioi_sparse_estimate est;
+    clioi_sparse_lu_estimate(f->slu, &est);
+    *need = clioi_method_memory(t, flags, CLIO_METHOD_SPARSE_LU, o->rhs, &est);
+    return CLIO_OK;
+}
+
+/* Seconds, by the cost model of docs/methods-sparse.md ("The automatic
+ * choice"), of each method on a sparse table with nnz non-zeros: the
+ * iterative ones by passes x columns x non-zeros (grouping columns in the
+ * CSC product saved little: its scattered accesses, not the matrix, are
+ * the cost), GMRES adds its Gram-Schmidt work on n-vectors; UMFPACK by its
+ * flop estimate and the entries of L and U each solve reads; dense LU by
+ * dgetrf's flops.  Rates measured on the development machine (2 vCPUs,
+ * loaded; PERFORMANCE.md) on random MRIO-like tables, n = 1,000-100,000. */
+#define SECONDS_PER_NNZ 2.5e-9     /* one entry of a 1-column CSC product, n = 1e5 */
+#define SECONDS_PER_VECTOR 1e-9    /* one n-vector element touched (axpy, dot) */
+#define SPARSE_LU_FLOPS 1e10       /* UMFPACK against its own flop estimate */
+#define SECONDS_PER_LU_ENTRY 4e-9  /* a solve with refinement, per entry of L + U */
+#define SYMBOLIC_PER_NNZ 5e-7      /* the analysis costs at least this per entry */
+#define DENSE_LU_FLOPS 30e9        /* dgetrf, n of a few thousand */
+#define SPARSE_DENSE_MAX_N 6000    /* dense LU of a sparse table only when small */
+/* UMFPACK's symbolic analysis itself grows with the fill it finds: 0.05 s
+ * at n = 3,000 but 56 s at n = 100,000 on trade-linked tables (15 s of it
+ * AMD's ordering alone), so larger tables are analysed only when no
+ * iterative method can run, or when their regions trade with few others
+ * (nearly block diagonal: 1.2 s and 3.9x fill at n = 100,000). */
+#define SPARSE_ANALYSE_MAX_N 20000
+#define FEW_TRADE_PARTNERS 8.0
+/* Right-hand sides assumed when the caller does not say (rhs = 0: many). */
+#define RHS_UNKNOWN 64.0
+
+static double iterative_seconds(int method, double passes, double r, double n, double nnz)
+{
+    if (method == CLIO_METHOD_SERIES)
+        return passes * r * (nnz * SECONDS_PER_NNZ + 3.0 * n * SECONDS_PER_VECTOR);
+    double m = n < 30 ? n : 30; /* GMRES: half the passes, m / 2 basis vectors each */
+    return r * passes * GMRES_PASS_SHARE *
+           (nnz * SECONDS_PER_NNZ + (m + 4.0) * n * SECONDS_PER_VECTOR);
+}
+
+static void put_seconds(char *buf, size_t size, const char *name, double s)
+{
+    size_t len = strlen(buf);
+    if (isfinite(s))
+        snprintf(buf + len, size - len, "%s %s %.2g s", len ? "," : "; auto:", name, s);
+    else
+        snprintf(buf + len, size - len, "%s %s -", len ? "," : "; auto:", name);
+}
+
+/* Trade partners per region: pairs (region of a column, another region
+ * selling to it), counted once per run of columns of one region (so an
+ * upper bound when a region's columns are not contiguous), over regions.
+ * Few partners keep UMFPACK's fill near that of the domestic blocks. */
+static double trade_partners(const clio_table *t)
+{
+    const clio_sparse *z = t->Zs;
+    size_t R = t->nregions, pairs = 0, prev = CLIO_NONE;
+    size_t *seen = clioi_calloc_array(R ? R : 1, sizeof *seen);
+    if (!seen || R == 0) {
+        free(seen);
+        return INFINITY;
+    }
+    size_t stamp = 0;
+    for (size_t j = 0; j < t->n; j++) {
+        size_t r = t->sector_region[j];
+        if (r != prev) { /* a new run of columns of region r */
+            stamp++;
+            prev = r;
+        }
+        for (int64_t p = z->colptr[j]; p < z->colptr[j + 1]; p++) {
+            size_t q = t->sector_region[z->rowind[p]];
+            if (q != r && q < R && seen[q] != stamp) {
+                seen[q] = stamp;
+                pairs++;
+            }
+        }
+    }
+    free(seen);
+    return (double)pairs / (double)R;
+}
+
+/* choose_sparse -- the automatic choice for a sparse table: the cheapest
+ * by the cost model of the methods that fit the budget, iterating without
+ * analysis when the series (or GMRES) costs less than UMFPACK's analysis
+ * alone would, or when n > SPARSE_ANALYSE_MAX_N, iteration can run and
+ * regions trade with more than FEW_TRADE_PARTNERS others on average;
+ * dense LU only when n is small.  Unknown right-hand sides (rhs 0) count
+ * as RHS_UNKNOWN. */
+static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontief_options *o,
+                         clio_leontief *f, const double *need, double *work, clio_error *err)
+{
+    size_t n = t->n;
+    double limit = (double)o->memory_limit, nnz = clioi_table_nnz(t), dn = (double)n;
+    double r = o->rhs ? (double)o->rhs : RHS_UNKNOWN;
+    int cand = fmin(f->colmax, f->rowmax) < 1 ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
+    if (need[cand] > limit)
+        cand = cand == CLIO_METHOD_SERIES ? CLIO_METHOD_KRYLOV : CLIO_METHOD_SERIES;
+    int iter_fits = need[cand] <= limit;
+    double rho = n ? spectral_estimate(f, work, work + n, work + 2 * n) : 0;
+    size_t passes = clioi_passes_estimate(rho, o->tolerance);
+    double t_iter = INFINITY, t_slu = INFINITY, t_lu = INFINITY;
+    double need_slu = clioi_method_memory(t, flags, CLIO_METHOD_SPARSE_LU, o->rhs, NULL);
+    if (iter_fits && passes != (size_t)-1)
+        t_iter = iterative_seconds(cand, (double)passes, r, dn, nnz);
+    if (!(t_iter < SYMBOLIC_PER_NNZ * (nnz + dn)) &&
+        (n <= SPARSE_ANALYSE_MAX_N || !isfinite(t_iter) ||
+         trade_partners(t) <= FEW_TRADE_PARTNERS)) {
+        int status = analyse_sparse(t, flags, o, f, &need_slu, err);
+        if (status != CLIO_OK && status != CLIO_ENOMEM)
+            return status;
+        if (status == CLIO_OK && f->slu && need_slu <= limit) {
+            clioi_sparse_estimate est;
+            clioi_sparse_lu_estimate(f->slu, &est);
+            t_slu = est.flops / SPARSE_LU_FLOPS + r * est.lu_entries * SECONDS_PER_LU_ENTRY;
+        }
+    }
+    if (n <= SPARSE_DENSE_MAX_N && need[CLIO_METHOD_LU] <= limit)
+        t_lu = 2.0 / 3.0 * dn * dn * dn / DENSE_LU_FLOPS + r * 2.0 * dn * dn / DENSE_LU_FLOPS;
+    f->choice[0] = '\0';
+    put_seconds(f->choice, sizeof f->choice, method_names[cand], t_iter);
+    put_seconds(f->choice, sizeof f->choice, "sparse-lu", t_slu);
+    put_seconds(f->choice, sizeof f->choice, "lu", t_lu);
+    if (isfinite(t_slu) && t_slu <= t_iter && t_slu <= t_lu)
+        f->method = CLIO_METHOD_SPARSE_LU;
+    else if (isfinite(t_lu) && t_lu < t_iter)
+        f->method = CLIO_METHOD_LU;
+    else if (iter_fits) /* cheapest, or the only one that fits */
+        f->method = cand;
+    else
+        return clioi_fail(err, CLIO_ENOMEM,
+                          "no method fits the memory limit of %.3g MB: the series needs about "
+                          "%.3g MB, GMRES %.3g MB, sparse-lu %.3g MB%s, dense LU %.3g MB",
+                          limit / 1e6, need[CLIO_METHOD_SERIES] / 1e6,
+                          need[CLIO_METHOD_KRYLOV] / 1e6, need_slu / 1e6,
+                          f->slu ? " (UMFPACK's estimate)" : " at least",
+                          need[CLIO_METHOD_LU] / 1e6);
+    return CLIO_OK;
+}
+
 int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leontief_options *o,
                           clio_leontief *f, double *work, clio_error *err)
 {
     size_t n = t->n;
     double limit = (double)o->memory_limit;
-    double need[4];
+    double need[NMETHODS] = {0};
     for (int m = 1; m <= 3; m++)
-        need[m] = clioi_method_memory(t, flags, m, o->rhs);
+        need[m] = clioi_method_memory(t, flags, m, o->rhs, NULL);
+    int sparse = !t->Z && t->Zs;
     int method = o->method;
     if (method != CLIO_METHOD_AUTO) {
         if (o->needs_lu && method != CLIO_METHOD_LU)
@@ -172,11 +356,22 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
                               "this analysis needs the LU factor of I - A: the %s method "
                               "cannot give it (use --method lu or auto)",
                               method_names[method]);
+        if (method == CLIO_METHOD_SPARSE_LU) {
+            int status = analyse_sparse(t, flags, o, f, &need[method], err);
+            if (status != CLIO_OK)
+                return status;
+        }
         if (need[method] > limit)
             return clioi_fail(err, CLIO_ENOMEM,
-                              "the %s method needs about %.0f MB (the table and its work), "
+                              "the %s method needs about %.0f MB (the table%s and its work%s), "
                               "over the memory limit of %.0f MB",
-                              method_names[method], need[method] / 1e6, limit / 1e6);
+                              method_names[method], need[method] / 1e6,
+                              sparse && method == CLIO_METHOD_LU
+                                  ? ", a dense n x n I - A of the sparse table"
+                                  : "",
+                              method == CLIO_METHOD_SPARSE_LU && f->slu ? ": UMFPACK's estimate"
+                                                                          : "",
+                              limit / 1e6);
         f->method = method;
         return CLIO_OK;
     }
@@ -189,6 +384,8 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
         f->method = CLIO_METHOD_LU;
         return CLIO_OK;
     }
+    if (sparse)
+        return choose_sparse(t, flags, o, f, need, work, err);
     int lu_fits = need[CLIO_METHOD_LU] <= limit;
     if (lu_fits && (n < CLIOI_AUTO_MIN_N || o->rhs == 0)) {
         f->method = CLIO_METHOD_LU;

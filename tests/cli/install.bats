@@ -52,7 +52,7 @@ setup() {
     # shellcheck disable=SC2046
     cc -o "$exe-static" tests/install/use_clio.c $(pkg-config --cflags clio) \
         "$PREFIX/lib/libclio.a" $(pkg-config --libs netcdf lapacke openblas igraph libcjson nettle) \
-        -lcsv -lyaml -lm
+        -lumfpack -lcsv -lyaml -lm
     run "$exe-static" data/germany_1995 construction
     [ "$status" -eq 0 ]
     awk -v a="$output" -v b="$want" 'BEGIN {d = a - b; exit !(d * d < 1e-20 * b * b)}'
