@@ -240,8 +240,8 @@ static void test_cap(void)
     clio_leontief_free(f);
     /* The memory estimate grows by the caller's columns plus (m + 5) n
      * doubles and H for each column of the block (here m = n = 6). */
-    double one = clioi_method_memory(t, 0, CLIO_METHOD_KRYLOV, 1);
-    double many = clioi_method_memory(t, 0, CLIO_METHOD_KRYLOV, 100);
+    double one = clioi_method_memory(t, 0, CLIO_METHOD_KRYLOV, 1, NULL);
+    double many = clioi_method_memory(t, 0, CLIO_METHOD_KRYLOV, 100, NULL);
     double want = 8.0 * 6 * 99 + 31.0 * (8.0 * 6 * 11 + 8.0 * 7 * 9);
     tap_close(many - one, want, 1e-12, "GMRES memory: 100 columns, 32 in lockstep");
     clio_table_free(t);
