@@ -30,7 +30,10 @@ extern "C" {
 #endif
 
 #define CLIO_VERSION "0.1.0"
-#define CLIO_FORMAT_VERSION 1 /* version of the NetCDF table schema */
+/* Newest version of the NetCDF table schema this clio reads and writes:
+ * 1 dense Z, 2 adds a sparse (CSC) Z.  Dense tables are still written as
+ * version 1, so older clio versions read them. */
+#define CLIO_FORMAT_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* Status codes.  The `clio` tool exits with these numbers.           */
