@@ -2509,6 +2509,9 @@ typedef struct clio_generate_options {
     unsigned long long seed;   /* the same options and seed give the same file */
     size_t fd_categories;      /* K >= 1 final-demand columns per region */
     size_t satellites;         /* M >= 0 satellite accounts (employment, co2, ...) */
+    /* 0: Z dense (dense domestic blocks); K >= 1: Z sparse, stored CSC, with
+     * min(K, n) entries in every column (the tool's --sparse: K = 20) */
+    size_t nonzeros_per_column;
 } clio_generate_options;
 
 /* Limits of clio_generate: n = R * S at most CLIO_GENERATE_MAX_SECTORS,
