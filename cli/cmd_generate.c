@@ -16,6 +16,7 @@ enum { OPT_REGIONS = 500, OPT_SECTORS, OPT_SEED, OPT_FD_CATEGORIES, OPT_SATELLIT
 typedef struct generate_args {
     cli_common *o;
     clio_generate_options g;
+    size_t nonzeros; /* --nonzeros-per-column: entries a column (0: dense) */
     int have_regions, have_sectors, sparse;
 } generate_args;
 
@@ -63,7 +64,7 @@ static int on_option(void *ctx, int opt, const char *arg)
             fprintf(stderr, "clio %s: --nonzeros-per-column needs at least 1\n", a->o->command);
             return -1;
         }
-        a->g.nonzeros_per_column = (size_t)v;
+        a->nonzeros = (size_t)v;
         break;
     default: a->g.satellites = (size_t)v; break;
     }
@@ -119,17 +120,18 @@ int cmd_generate(int argc, char **argv)
     if (!o.output)
         return cli_usage_error(&o, usage, "-o OUT.nc is required");
 
-    if (a.sparse && !a.g.nonzeros_per_column)
-        a.g.nonzeros_per_column = DEFAULT_NONZEROS;
+    if (a.sparse && !a.nonzeros)
+        a.nonzeros = DEFAULT_NONZEROS;
     clio_error err = {0};
     double t0 = cli_now();
-    int status = clio_generate(&a.g, o.output, &err);
+    int status = a.nonzeros ? clio_generate_sparse(&a.g, a.nonzeros, o.output, &err)
+                            : clio_generate(&a.g, o.output, &err);
     if (status != CLIO_OK)
         return cli_error(&o, status, &err);
     cli_timing(&o, "generate", cli_now() - t0);
     if (!o.quiet)
         fprintf(stderr, "clio generate: wrote %s: %zu regions x %zu sectors = %zu sectors%s\n",
                 o.output, a.g.regions, a.g.sectors, a.g.regions * a.g.sectors,
-                a.g.nonzeros_per_column ? ", Z sparse" : "");
+                a.nonzeros ? ", Z sparse" : "");
     return CLIO_OK;
 }

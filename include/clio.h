@@ -2509,9 +2509,6 @@ typedef struct clio_generate_options {
     unsigned long long seed;   /* the same options and seed give the same file */
     size_t fd_categories;      /* K >= 1 final-demand columns per region */
     size_t satellites;         /* M >= 0 satellite accounts (employment, co2, ...) */
-    /* 0: Z dense (dense domestic blocks); K >= 1: Z sparse, stored CSC, with
-     * min(K, n) entries in every column (the tool's --sparse: K = 20) */
-    size_t nonzeros_per_column;
 } clio_generate_options;
 
 /* Limits of clio_generate: n = R * S at most CLIO_GENERATE_MAX_SECTORS,
@@ -2538,6 +2535,21 @@ typedef struct clio_generate_options {
  * CLIO_ENOMEM; CLIO_EWRITE when path cannot be written (nothing is left).
  */
 int clio_generate(const clio_generate_options *o, const char *path, clio_error *err);
+
+/*
+ * clio_generate_sparse -- as clio_generate, but Z sparse: every column has
+ * min(K, n) entries, K = nonzeros_per_column >= 1 (clio generate --sparse:
+ * 20) -- its own sector, K - 1 - T suppliers in its region and T = K / 5
+ * (at least 1 with several regions) imports, partners drawn by size and
+ * distance -- instead of dense domestic blocks, stored as CSC in the file
+ * (docs/netcdf-schema.md, clio_format_version 2).  Column sums, shares,
+ * final demand, value added and satellites follow clio_generate's model
+ * (docs/generate.md).  Memory is O(n K + n (1 + M) + R K'): A is held in
+ * CSC (16 bytes an entry), never n x n.  Errors as clio_generate; CLIO_EINVAL
+ * for K = 0.
+ */
+int clio_generate_sparse(const clio_generate_options *o, size_t nonzeros_per_column,
+                         const char *path, clio_error *err);
 
 /*
  * clio_threads_set -- the number of threads OpenBLAS (and clio's own

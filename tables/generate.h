@@ -44,7 +44,8 @@ typedef struct clioi_gen {
     size_t *idx;
     double *val;
     double *block;        /* R: scratch, weight sums of a column's trade blocks */
-    /* the sparse model (generate_sparse.c; NULL in the dense one): */
+    /* the sparse model (generate_sparse.c; 0 and NULL in the dense one): */
+    size_t nonzeros;      /* K: entries asked for a column */
     clio_sparse *A;       /* n x n coefficients in CSC, then Z's flows */
     double *sell_cum;     /* S: cumulative sell weights, for drawing suppliers */
     double *size_cum;     /* R: cumulative region sizes, for drawing partners */

@@ -338,7 +338,9 @@ static int fill(int ncid, const void *obj, const void *out)
 
 static const clioi_nc_writer generate_writer = {check, labels_make, fill, labels_free};
 
-int clio_generate(const clio_generate_options *o, const char *path, clio_error *err)
+/* generate -- the dense model (nonzeros 0) or the sparse one. */
+static int generate(const clio_generate_options *o, size_t nonzeros, const char *path,
+                    clio_error *err)
 {
     if (!path)
         return clioi_fail(err, CLIO_EINVAL, "clio_generate: NULL path");
@@ -346,7 +348,8 @@ int clio_generate(const clio_generate_options *o, const char *path, clio_error *
     int status = clioi_gen_init(&g, o, err);
     if (status != CLIO_OK)
         return status;
-    if (o->nonzeros_per_column)
+    g.nonzeros = nonzeros;
+    if (nonzeros)
         status = clioi_gen_sparse_build(&g, err);
     if (status == CLIO_OK)
         status = clioi_gen_settle_output(&g, err);
@@ -356,4 +359,18 @@ int clio_generate(const clio_generate_options *o, const char *path, clio_error *
     }
     clioi_gen_free(&g);
     return status;
+}
+
+int clio_generate(const clio_generate_options *o, const char *path, clio_error *err)
+{
+    return generate(o, 0, path, err);
+}
+
+int clio_generate_sparse(const clio_generate_options *o, size_t nonzeros_per_column,
+                         const char *path, clio_error *err)
+{
+    if (nonzeros_per_column == 0)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "clio_generate_sparse: at least 1 entry a column (0 given)");
+    return generate(o, nonzeros_per_column, path, err);
 }

@@ -179,7 +179,7 @@ static size_t sparse_column(clioi_gen *g, size_t j, size_t K)
 int clioi_gen_sparse_build(clioi_gen *g, clio_error *err)
 {
     size_t n = g->n, S = g->o.sectors, R = g->o.regions;
-    size_t K = g->o.nonzeros_per_column < n ? g->o.nonzeros_per_column : n;
+    size_t K = g->nonzeros < n ? g->nonzeros : n;
     if (K > SIZE_MAX / 16 / n)
         return clioi_fail(err, CLIO_EDIM, "%zu sectors x %zu entries a column are too many", n,
                           K);

@@ -343,11 +343,11 @@ static clio_table *generate(size_t R, size_t S, size_t K, unsigned long long see
                             const char *name)
 {
     clio_generate_options o = {.regions = R, .sectors = S, .seed = seed, .fd_categories = 2,
-                               .satellites = 2, .nonzeros_per_column = K};
+                               .satellites = 2};
     clio_error e = {0};
     const char *path = scratch(name);
     clio_table *t = NULL;
-    int status = clio_generate(&o, path, &e);
+    int status = clio_generate_sparse(&o, K, path, &e);
     if (status == CLIO_OK)
         status = clio_table_read_netcdf(path, &t, &e);
     if (status != CLIO_OK)
@@ -464,6 +464,11 @@ static void test_generate(void)
     t = generate(2, 3, 50, 1, "full.nc");
     tap_ok(t && t->Zs->nnz == 36 && balance_gap(t) < 1e-9, "K > n: every column full (6 of 6)");
     clio_table_free(t);
+    clio_generate_options o = {2, 3, 1, 1, 1};
+    tap_status(clio_generate_sparse(&o, 0, scratch("none.nc"), &e), CLIO_EINVAL, e.message,
+               "at least 1 entry", "clio_generate_sparse: K = 0 is CLIO_EINVAL");
+    tap_status(clio_generate_sparse(&o, 3, NULL, &e), CLIO_EINVAL, e.message, "NULL path",
+               "clio_generate_sparse: NULL path is CLIO_EINVAL");
 }
 
 /* A table far beyond n x n memory is made and read in O(n K). */
