@@ -66,11 +66,16 @@ int clioi_nc_sparse_count(int ncid, const char *path, size_t n, size_t *nnz, cli
     int status = dim_len(ncid, path, "buying_sector_start", &found, &dimid, &len, err);
     if (status)
         return status;
-    if (!found || len != n + 1)
+    if (!found)
         return clioi_fail(err, CLIO_EFORMAT,
                           "'%s': a sparse Z (Z_storage = \"csc\") needs the dimension "
-                          "buying_sector_start of length n + 1 = %zu, %s %zu",
-                          path, n + 1, found ? "not" : "and the file has none; n =", found ? len : n);
+                          "buying_sector_start of length n + 1 = %zu; the file has none",
+                          path, n + 1);
+    if (len != n + 1)
+        return clioi_fail(err, CLIO_EFORMAT,
+                          "'%s': a sparse Z (Z_storage = \"csc\") needs the dimension "
+                          "buying_sector_start of length n + 1 = %zu, not %zu",
+                          path, n + 1, len);
     status = dim_len(ncid, path, "Z_nonzero", &found, &dimid, nnz, err);
     if (status)
         return status;
