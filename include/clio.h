@@ -231,6 +231,9 @@ void clio_report_free(clio_report *r); /* frees items, keeps r itself */
  * only checked when V is present).  Info: sectors with zero output (kept,
  * their coefficient column is zero).  Returns the status of the first error,
  * or CLIO_OK when there is none (warnings do not fail the check).
+ * A sparse table gets the same findings in the same order, computed from
+ * its CSC entries (never n x n); a malformed Zs (wrong size, column starts
+ * or row indices) or a table holding both Z and Zs is CLIO_EINVAL.
  */
 int clio_table_check(const clio_table *t, double rtol, clio_report *report);
 
@@ -257,7 +260,9 @@ int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files
                               const char *region_name, clio_table **out, clio_error *err);
 
 /* clio_table_write_matrixset -- write the table as a matrix-set folder
- * (created when missing); each file is written atomically. */
+ * (created when missing); each file is written atomically.  Z.csv holds
+ * every cell: a sparse table is made dense for it in a temporary n x n
+ * matrix (CLIO_ENOMEM when that does not fit). */
 int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err);
 
 /*
@@ -269,7 +274,12 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
 int clio_table_read_statoffice(const char *csv_path, const char *spec_path, clio_table **out,
                                clio_error *err);
 
-/* NetCDF-4, the canonical format (schema in docs/netcdf-schema.md). */
+/* NetCDF-4, the canonical format (schema in docs/netcdf-schema.md).  A
+ * file whose Z is stored sparse (Z_storage = "csc") reads into a sparse
+ * table (Zs), never an n x n matrix, after its structure is checked
+ * (CLIO_EFORMAT naming variable, entry and column; CLIO_EVALUE for a value
+ * that is not finite); a sparse table is written so (clio_format_version
+ * 2), a dense one as before (version 1). */
 int clio_table_read_netcdf(const char *path, clio_table **out, clio_error *err);
 int clio_table_write_netcdf(const clio_table *t, const char *path, clio_error *err);
 
@@ -2229,7 +2239,8 @@ int clio_table_read_pymrio(const char *dir, const clio_pymrio_options *opts, cli
  * "factor_inputs" (in the table's monetary unit), SY as F_Y.  The folder
  * appears whole or not at all: it is written as DIR.tmp.XXXXXX beside DIR
  * and renamed; an existing DIR is replaced only when it is a pymrio folder
- * or empty (CLIO_EWRITE otherwise).
+ * or empty (CLIO_EWRITE otherwise).  A sparse table is written dense (a
+ * temporary n x n matrix; CLIO_ENOMEM when it does not fit).
  */
 int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *err);
 
