@@ -28,7 +28,12 @@ typedef struct cli_common {
     unsigned long long memory_limit; /* --memory-limit in bytes (0: the library's default) */
     double tolerance;           /* --tolerance: relative error of iterative solves (0: 1e-12) */
     size_t max_iterations;      /* --max-iterations per column (0: the library's 10000) */
+    int sparse_ok; /* the command reads a sparse (CSC) table as it is; others get it densified */
 } cli_common;
+
+/* The commands that read a sparse table without densifying it (set
+ * sparse_ok), for the message that refuses one too large to densify. */
+#define CLI_SPARSE_COMMANDS "check, import, export, convert, multipliers, impact"
 
 /* Long options shared by the commands (ids above 256). */
 enum {
@@ -123,8 +128,16 @@ int cli_usage_error(const cli_common *o, const char *usage, const char *fmt, ...
 
 /* cli_load_table -- read TABLE (NetCDF, matrix-set folder, or a CSV with
  * --spec), validate it and print the findings; errors (and, with --strict,
- * imbalances) fail. */
+ * imbalances) fail.  A sparse table is densified (cli_densify) unless the
+ * command set sparse_ok. */
 int cli_load_table(const cli_common *o, const char *path, clio_table **out);
+
+/* cli_densify -- make a sparse table dense when its n x n doubles fit the
+ * memory limit (--memory-limit, else CLIO_MEMORY_FRACTION of physical
+ * memory), noted with -v; otherwise CLIO_ENOMEM (exit 3) with a message
+ * naming the size and the commands that read sparse tables.  `why` says
+ * who needs it dense (e.g. "clio ghosh").  Nothing for a dense table. */
+int cli_densify(const cli_common *o, clio_table *t, const char *path, const char *why);
 
 /* cli_emit -- print a result to stdout (text or CSV) and save it with -o. */
 int cli_emit(const cli_common *o, const clio_result *r);
@@ -181,6 +194,7 @@ void cli_timing(const cli_common *o, const char *phase, double seconds);
 
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_multipliers(int argc, char **argv);
 int cmd_impact(int argc, char **argv);

@@ -1,19 +1,21 @@
-/* cmd_convert.c -- `clio import` and `clio export`: read a table in any
- * supported form, validate it, write it as NetCDF (.nc), a matrix-set CSV
- * folder, or a pymrio folder (--format pymrio).  Nothing is written when
- * the table fails validation. */
+/* cmd_convert.c -- `clio import`, `clio export` and `clio convert`: read a
+ * table in any supported form, validate it, write it as NetCDF (.nc), a
+ * matrix-set CSV folder, or a pymrio folder (--format pymrio); --sparse and
+ * --dense change how Z is stored (docs/netcdf-schema.md).  Nothing is
+ * written when the table fails validation. */
 #include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_VA_EXTENSION = 400, OPT_LAYOUT, OPT_YEAR };
+enum { OPT_VA_EXTENSION = 400, OPT_LAYOUT, OPT_YEAR, OPT_SPARSE, OPT_DENSE };
 
 /* Options of import/export beyond the shared ones. */
 typedef struct convert_options {
     cli_common *common;
     const char *title, *unit;
+    int sparse, dense; /* --sparse, --dense: Z's storage in the output */
 } convert_options;
 
 static int extra_option(void *ctx, int opt, const char *arg)
@@ -27,6 +29,10 @@ static int extra_option(void *ctx, int opt, const char *arg)
         m->common->pymrio.value_added = arg;
     else if (opt == OPT_LAYOUT)
         m->common->layout = arg;
+    else if (opt == OPT_SPARSE)
+        m->sparse = 1;
+    else if (opt == OPT_DENSE)
+        m->dense = 1;
     else if (opt == OPT_YEAR) {
         char *end;
         long y = strtol(arg, &end, 10);
@@ -84,6 +90,38 @@ static int save(const char *form, const clio_table *t, const char *path, clio_er
     return clio_table_save(t, path, err);
 }
 
+/* is_netcdf -- whether the output is NetCDF: --format netcdf, or a path
+ * ending in .nc (what clio_table_save decides by). */
+static int is_netcdf(const char *form, const char *path)
+{
+    if (form)
+        return strcmp(form, "netcdf") == 0;
+    size_t len = path ? strlen(path) : 0;
+    return len >= 3 && strcmp(path + len - 3, ".nc") == 0;
+}
+
+/* storage -- Z as --sparse or --dense asks; CSV and pymrio outputs hold
+ * every cell, so a sparse table is densified for them (when it fits). */
+static int storage(const cli_common *o, const convert_options *m, const char *form,
+                   clio_table *t, const char *input)
+{
+    clio_error err = {0};
+    if (m->sparse) {
+        int status = clio_table_sparsify(t, &err);
+        if (status == CLIO_OK && o->verbose)
+            fprintf(stderr, "clio %s: Z stored sparse: %zu non-zero flows of %zu x %zu\n",
+                    o->command, t->Zs->nnz, t->n, t->n);
+        return status == CLIO_OK ? CLIO_OK : cli_error(o, status, &err);
+    }
+    if (m->dense)
+        return cli_densify(o, t, input, "--dense");
+    if (!is_netcdf(form, o->output))
+        return cli_densify(o, t, input,
+                           form && strcmp(form, "pymrio") == 0 ? "a pymrio folder"
+                                                               : "a matrix-set CSV folder");
+    return CLIO_OK;
+}
+
 static int convert(const char *command, const char *usage, const char *help, int argc,
                    char **argv)
 {
@@ -93,8 +131,10 @@ static int convert(const char *command, const char *usage, const char *help, int
         {"value-added-extension", required_argument, 0, OPT_VA_EXTENSION},
         {"layout", required_argument, 0, OPT_LAYOUT},
         {"year", required_argument, 0, OPT_YEAR},
+        {"sparse", no_argument, 0, OPT_SPARSE},
+        {"dense", no_argument, 0, OPT_DENSE},
         {0, 0, 0, 0}};
-    cli_common o = {.command = command};
+    cli_common o = {.command = command, .sparse_ok = 1};
     convert_options meta = {.common = &o};
     const char *form;
     take_table_format(&argc, argv, &form);
@@ -108,10 +148,20 @@ static int convert(const char *command, const char *usage, const char *help, int
         return cli_usage_error(&o, usage, "missing -o OUTPUT");
     if (o.layout && o.spec)
         return cli_usage_error(&o, usage, "--layout and --spec exclude each other");
+    if (meta.sparse && meta.dense)
+        return cli_usage_error(&o, usage, "--sparse and --dense exclude each other");
+    if (meta.sparse && !is_netcdf(form, o.output))
+        return cli_usage_error(&o, usage,
+                               "--sparse needs a NetCDF output (.nc): matrix-set and pymrio "
+                               "folders hold every cell of Z");
     clio_table *t;
     int status = cli_load_table(&o, argv[first], &t);
     if (status != CLIO_OK)
         return status;
+    if ((status = storage(&o, &meta, form, t, argv[first])) != CLIO_OK) {
+        clio_table_free(t);
+        return status;
+    }
     clio_error err = {0};
     if (cli_replace_text(&t->title, meta.title) != CLIO_OK || cli_replace_text(&t->unit, meta.unit) != CLIO_OK) {
         clio_table_free(t);
@@ -132,7 +182,10 @@ static int convert(const char *command, const char *usage, const char *help, int
     "  --format pymrio|netcdf|matrixset   the output's form (default: NetCDF when OUTPUT\n"    \
     "                 ends in .nc, else a matrix-set CSV folder); pymrio writes the text\n"    \
     "                 folder pymrio.load_all reads (docs/formats.md)\n"                        \
-    "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n"
+    "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n"            \
+    "  --sparse, --dense   store Z sparse (CSC: only the non-zero flows; NetCDF only)\n"   \
+    "                 or dense (n x n); default: as read.  Matrix-set and pymrio\n"        \
+    "                 outputs are dense (a sparse table must fit --memory-limit)\n"
 
 int cmd_import(int argc, char **argv)
 {
@@ -154,6 +207,16 @@ int cmd_export(int argc, char **argv)
 {
     return convert("export", "clio export TABLE -o OUTPUT(.nc|DIR) [options]",
                    "Write TABLE as NetCDF, as a matrix-set CSV folder or as a pymrio folder.\n"
+                   CONVERT_HELP,
+                   argc, argv);
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    return convert("convert", "clio convert TABLE -o OUTPUT(.nc|DIR) [--sparse|--dense] [options]",
+                   "Write TABLE in another form or storage: NetCDF with Z dense or sparse\n"
+                   "(--sparse: only the non-zero flows, for large mostly-zero tables), a\n"
+                   "matrix-set CSV folder or a pymrio folder.  The same as clio export.\n"
                    CONVERT_HELP,
                    argc, argv);
 }

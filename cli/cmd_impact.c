@@ -97,7 +97,7 @@ int cmd_impact(int argc, char **argv)
                                           {"rounds", required_argument, 0, OPT_ROUNDS},
                                           CLI_HOUSEHOLDS_OPTIONS,
                                           {0, 0, 0, 0}};
-    cli_common o = {.command = "impact"};
+    cli_common o = {.command = "impact", .sparse_ok = 1};
     impact_options io = {0};
     cli_households hh = {.command = o.command, .type = 1, .next = impact_option,
                          .next_ctx = &io};

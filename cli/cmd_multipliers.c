@@ -65,7 +65,7 @@ int cmd_multipliers(int argc, char **argv)
     static const struct option extra[] = {{"inverse", required_argument, 0, OPT_INVERSE},
                                           CLI_HOUSEHOLDS_OPTIONS,
                                           {0, 0, 0, 0}};
-    cli_common o = {.command = "multipliers"};
+    cli_common o = {.command = "multipliers", .sparse_ok = 1};
     cli_string inverse = {OPT_INVERSE, NULL};
     cli_households hh = {.command = o.command, .type = 1, .next = cli_string_option,
                          .next_ctx = &inverse};

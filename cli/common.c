@@ -197,6 +197,47 @@ static int read_any(const cli_common *o, const char *path, clio_table **out, cli
     return clio_table_read(path, out, err);
 }
 
+/* human_size -- "288 bytes", "1.5 MiB", "74.5 GiB". */
+static const char *human_size(double bytes, char *buf, size_t len)
+{
+    static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    size_t u = 0;
+    while (bytes >= 1024.0 && u + 1 < sizeof units / sizeof units[0])
+        bytes /= 1024.0, u++;
+    snprintf(buf, len, u ? "%.3g %s" : "%.0f %s", bytes, units[u]);
+    return buf;
+}
+
+int cli_densify(const cli_common *o, clio_table *t, const char *path, const char *why)
+{
+    if (!clio_table_is_sparse(t))
+        return CLIO_OK;
+    double need = (double)t->n * (double)t->n * 8.0;
+    double limit = o->memory_limit ? (double)o->memory_limit
+                                   : CLIO_MEMORY_FRACTION * (double)clio_memory_physical();
+    char a[32], b[32];
+    if (limit > 0 && need > limit) {
+        fprintf(stderr,
+                "clio %s: error: %s is a sparse table of %zu sectors (%zu non-zero flows); %s "
+                "needs it dense, %zu x %zu doubles = %s, more than the memory limit of %s "
+                "(%s).  Commands that read sparse tables: " CLI_SPARSE_COMMANDS "\n",
+                o->command, path, t->n, t->Zs->nnz, why, t->n, t->n,
+                human_size(need, a, sizeof a), human_size(limit, b, sizeof b),
+                o->memory_limit ? "--memory-limit" : "3/4 of physical memory; --memory-limit");
+        return CLIO_ENOMEM;
+    }
+    clio_error err = {0};
+    size_t nnz = t->Zs->nnz;
+    int status = clio_table_densify(t, &err);
+    if (status != CLIO_OK)
+        return cli_error(o, status, &err);
+    if (o->verbose)
+        fprintf(stderr, "clio %s: note: %s is stored sparse (%zu non-zero flows); made dense "
+                        "for %s (%s)\n",
+                o->command, path, nnz, why, human_size(need, a, sizeof a));
+    return CLIO_OK;
+}
+
 int cli_load_table(const cli_common *o, const char *path, clio_table **out)
 {
     clio_error err = {0};
@@ -206,6 +247,14 @@ int cli_load_table(const cli_common *o, const char *path, clio_table **out)
     if (status != CLIO_OK)
         return cli_error(o, status, &err);
     cli_timing(o, "read", cli_now() - t0);
+    if (!o->sparse_ok) {
+        char why[64];
+        snprintf(why, sizeof why, "clio %s", o->command);
+        if ((status = cli_densify(o, t, path, why)) != CLIO_OK) {
+            clio_table_free(t);
+            return status;
+        }
+    }
 
     t0 = cli_now();
     clio_report report = {0};

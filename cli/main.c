@@ -13,6 +13,7 @@ static const struct command {
 } commands[] = {
     {"import", cmd_import, "read a CSV table (matrix-set folder or statistical-office layout)"},
     {"export", cmd_export, "write a table as NetCDF (.nc) or as a matrix-set CSV folder"},
+    {"convert", cmd_convert, "change a table's form or Z's storage (--sparse, --dense)"},
     {"generate", cmd_generate, "a reproducible synthetic multi-regional table of any size (NetCDF)"},
     {"check", cmd_check, "validate a table: labels, values, row and column balances"},
     {"multipliers", cmd_multipliers, "Type I multipliers for output, value added, satellites"},

@@ -30,7 +30,10 @@ extern "C" {
 #endif
 
 #define CLIO_VERSION "0.1.0"
-#define CLIO_FORMAT_VERSION 1 /* version of the NetCDF table schema */
+/* Newest version of the NetCDF table schema this clio reads and writes:
+ * 1 dense Z, 2 adds a sparse (CSC) Z.  Dense tables are still written as
+ * version 1, so older clio versions read them. */
+#define CLIO_FORMAT_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* Status codes.  The `clio` tool exits with these numbers.           */
@@ -228,6 +231,9 @@ void clio_report_free(clio_report *r); /* frees items, keeps r itself */
  * only checked when V is present).  Info: sectors with zero output (kept,
  * their coefficient column is zero).  Returns the status of the first error,
  * or CLIO_OK when there is none (warnings do not fail the check).
+ * A sparse table gets the same findings in the same order, computed from
+ * its CSC entries (never n x n); a malformed Zs (wrong size, column starts
+ * or row indices) or a table holding both Z and Zs is CLIO_EINVAL.
  */
 int clio_table_check(const clio_table *t, double rtol, clio_report *report);
 
@@ -254,7 +260,9 @@ int clio_table_read_matrixset(const char *dir, const clio_matrixset_files *files
                               const char *region_name, clio_table **out, clio_error *err);
 
 /* clio_table_write_matrixset -- write the table as a matrix-set folder
- * (created when missing); each file is written atomically. */
+ * (created when missing); each file is written atomically.  Z.csv holds
+ * every cell: a sparse table is made dense for it in a temporary n x n
+ * matrix (CLIO_ENOMEM when that does not fit). */
 int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err);
 
 /*
@@ -266,7 +274,12 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
 int clio_table_read_statoffice(const char *csv_path, const char *spec_path, clio_table **out,
                                clio_error *err);
 
-/* NetCDF-4, the canonical format (schema in docs/netcdf-schema.md). */
+/* NetCDF-4, the canonical format (schema in docs/netcdf-schema.md).  A
+ * file whose Z is stored sparse (Z_storage = "csc") reads into a sparse
+ * table (Zs), never an n x n matrix, after its structure is checked
+ * (CLIO_EFORMAT naming variable, entry and column; CLIO_EVALUE for a value
+ * that is not finite); a sparse table is written so (clio_format_version
+ * 2), a dense one as before (version 1). */
 int clio_table_read_netcdf(const char *path, clio_table **out, clio_error *err);
 int clio_table_write_netcdf(const clio_table *t, const char *path, clio_error *err);
 
@@ -2254,7 +2267,8 @@ int clio_table_read_pymrio(const char *dir, const clio_pymrio_options *opts, cli
  * "factor_inputs" (in the table's monetary unit), SY as F_Y.  The folder
  * appears whole or not at all: it is written as DIR.tmp.XXXXXX beside DIR
  * and renamed; an existing DIR is replaced only when it is a pymrio folder
- * or empty (CLIO_EWRITE otherwise).
+ * or empty (CLIO_EWRITE otherwise).  A sparse table is written dense (a
+ * temporary n x n matrix; CLIO_ENOMEM when it does not fit).
  */
 int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *err);
 
@@ -2560,6 +2574,21 @@ typedef struct clio_generate_options {
  * CLIO_ENOMEM; CLIO_EWRITE when path cannot be written (nothing is left).
  */
 int clio_generate(const clio_generate_options *o, const char *path, clio_error *err);
+
+/*
+ * clio_generate_sparse -- as clio_generate, but Z sparse: every column has
+ * min(K, n) entries, K = nonzeros_per_column >= 1 (clio generate --sparse:
+ * 20) -- its own sector, K - 1 - T suppliers in its region and T = K / 5
+ * (at least 1 with several regions) imports, partners drawn by size and
+ * distance -- instead of dense domestic blocks, stored as CSC in the file
+ * (docs/netcdf-schema.md, clio_format_version 2).  Column sums, shares,
+ * final demand, value added and satellites follow clio_generate's model
+ * (docs/generate.md).  Memory is O(n K + n (1 + M) + R K'): A is held in
+ * CSC (16 bytes an entry), never n x n.  Errors as clio_generate; CLIO_EINVAL
+ * for K = 0.
+ */
+int clio_generate_sparse(const clio_generate_options *o, size_t nonzeros_per_column,
+                         const char *path, clio_error *err);
 
 /*
  * clio_threads_set -- the number of threads OpenBLAS (and clio's own

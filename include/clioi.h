@@ -236,6 +236,40 @@ int clioi_demand_check(const clio_table *t, const double *df, int *nonnegative,
  * clio_method attribute of NetCDF results; NULL when none was made. */
 const char *clioi_solver_note(void);
 
+/* ---- sparse (CSC) tables (tables/sparse.c) ---- */
+/* What clioi_sparse_validate found wrong: column is the column (0-based)
+ * where it was found, position the index into colptr (START, DECREASING,
+ * PAST_END, END) or into rowind/values (ROW_RANGE, ROW_ORDER, NONFINITE). */
+typedef enum clioi_sparse_fault_kind {
+    CLIOI_SPARSE_OK = 0,
+    CLIOI_SPARSE_START,      /* colptr[0] != 0 */
+    CLIOI_SPARSE_DECREASING, /* colptr[j+1] < colptr[j] */
+    CLIOI_SPARSE_PAST_END,   /* colptr[j+1] > nnz */
+    CLIOI_SPARSE_END,        /* colptr[n] != nnz */
+    CLIOI_SPARSE_ROW_RANGE,  /* a row index outside 0 .. n-1 */
+    CLIOI_SPARSE_ROW_ORDER,  /* rows not strictly increasing within a column */
+    CLIOI_SPARSE_NONFINITE   /* a value is NaN or infinite */
+} clioi_sparse_fault_kind;
+typedef struct clioi_sparse_fault {
+    clioi_sparse_fault_kind kind;
+    size_t column, position;
+} clioi_sparse_fault;
+/* clioi_sparse_validate -- s is a valid n x n CSC matrix, with finite values
+ * when `finite` is set (0), or the first fault in column order (-1).  Callers word the message:
+ * the reader names the file's variables, the check the table's sectors. */
+int clioi_sparse_validate(const clio_sparse *s, size_t n, int finite, clioi_sparse_fault *fault);
+/* clioi_table_dense_z -- for a sparse table, its Z as a new dense n x n
+ * matrix in *owned (the caller frees it); *owned NULL for any other table.
+ * CLIO_ENOMEM with the size in err. */
+int clioi_table_dense_z(const clio_table *t, double **owned, clio_error *err);
+/* clioi_table_dense_view -- *view = *t (a shallow copy, owning nothing),
+ * with a dense Z in *owned when t is sparse: how writers that need every
+ * cell (CSV, pymrio) take a sparse table.  Free *owned, never the view. */
+int clioi_table_dense_view(const clio_table *t, clio_table *view, double **owned,
+                           clio_error *err);
+/* clioi_sparse_copy -- a deep copy; NULL when out of memory. */
+clio_sparse *clioi_sparse_copy(const clio_sparse *s);
+
 /* ---- extraction internals ---- */
 /* clioi_leontief_inverse_diagonal -- diag((I - A)^-1) into diag (n values)
  * from the kept LU factor, by inverting its triangles in one n x n copy

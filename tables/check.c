@@ -149,6 +149,76 @@ static int check_block(const clio_table *t, clio_report *rep, const char *block,
     return status;
 }
 
+/* The same scan of a sparse Z: only stored entries can be bad, and they
+ * come in the dense scan's order (column by column, rows increasing). */
+static int check_sparse_z(const clio_table *t, clio_report *rep)
+{
+    const clio_sparse *s = t->Zs;
+    size_t bad = 0;
+    for (size_t j = 0; j < t->n; j++) {
+        for (int64_t p = s->colptr[j]; p < s->colptr[j + 1]; p++) {
+            double v = s->values[p];
+            int nonfinite = !isfinite(v);
+            if (!nonfinite && !(v < 0))
+                continue;
+            if (bad++ < MAX_LISTED) {
+                char r[256], c[256];
+                clio_table_sector_key(t, (size_t)s->rowind[p], r, sizeof r);
+                clio_table_sector_key(t, j, c, sizeof c);
+                clioi_report_add(rep, CLIO_ERROR, CLIO_EVALUE, "Z[%s, %s] = %g is %s", r, c, v,
+                    nonfinite ? "not finite" : "negative");
+            }
+        }
+    }
+    if (bad > MAX_LISTED)
+        clioi_report_add(rep, CLIO_ERROR, CLIO_EVALUE, "Z: %zu more invalid cells not listed",
+            bad - MAX_LISTED);
+    return bad ? CLIO_EVALUE : CLIO_OK;
+}
+
+/* The structure of a sparse Z: a malformed one (built in memory; the
+ * NetCDF reader refuses such files) would be read out of bounds. */
+static int check_sparse_structure(const clio_table *t, clio_report *rep)
+{
+    const clio_sparse *s = t->Zs;
+    if (s->n != t->n) {
+        clioi_report_add(rep, CLIO_ERROR, CLIO_EDIM, "the sparse Z is %zu x %zu, the table has %zu sectors",
+            s->n, s->n, t->n);
+        return CLIO_EDIM;
+    }
+    clioi_sparse_fault f;
+    if (clioi_sparse_validate(s, t->n, 0, &f) == 0)
+        return CLIO_OK;
+    char c[256] = "";
+    if (f.column < t->n && t->sector_names[f.column] && t->sector_region[f.column] < t->nregions)
+        clio_table_sector_key(t, f.column, c, sizeof c);
+    static const char *const what[] = {
+        [CLIOI_SPARSE_START] = "the column starts do not begin at 0",
+        [CLIOI_SPARSE_DECREASING] = "the column starts decrease",
+        [CLIOI_SPARSE_PAST_END] = "a column ends past the stored entries",
+        [CLIOI_SPARSE_END] = "the column starts do not end at the number of entries",
+        [CLIOI_SPARSE_ROW_RANGE] = "a row index is outside the table",
+        [CLIOI_SPARSE_ROW_ORDER] = "rows do not increase strictly within a column",
+        [CLIOI_SPARSE_NONFINITE] = "a value is not finite"};
+    clioi_report_add(rep, CLIO_ERROR, CLIO_EINVAL, "sparse Z: %s (column %zu%s%s%s, entry %zu)",
+        what[f.kind], f.column + 1, *c ? " '" : "", c, *c ? "'" : "", f.position);
+    return CLIO_EINVAL;
+}
+
+/* z_column_sum -- 1'Z e_j, the same sum (same order) for dense and sparse Z. */
+static double z_column_sum(const clio_table *t, size_t j)
+{
+    double sum = 0;
+    if (t->Z) {
+        for (size_t i = 0; i < t->n; i++)
+            sum += t->Z[i + j * t->n];
+    } else {
+        for (int64_t p = t->Zs->colptr[j]; p < t->Zs->colptr[j + 1]; p++)
+            sum += t->Zs->values[p];
+    }
+    return sum;
+}
+
 /* Warn about one balance: `sum` against x[i] of sector i. */
 static void check_balance(const clio_table *t, clio_report *rep, double rtol, const char *what,
                           const char *sum_text, size_t i, double sum, size_t *listed)
@@ -177,7 +247,7 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
         clioi_report_add(rep, CLIO_WARNING, CLIO_ENOMEM, "out of memory: balances not checked");
         return;
     }
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < n && t->Z; j++) {
         const double *z = t->Z + j * n;
         double col = 0;
         for (size_t i = 0; i < n; i++) {
@@ -185,6 +255,12 @@ static void check_balances(const clio_table *t, double rtol, clio_report *rep)
             col += z[i];
         }
         cols[j] = col;
+    }
+    for (size_t j = 0; j < n && !t->Z; j++) {
+        const clio_sparse *s = t->Zs;
+        for (int64_t p = s->colptr[j]; p < s->colptr[j + 1]; p++)
+            rows[s->rowind[p]] += s->values[p];
+        cols[j] = z_column_sum(t, j);
     }
     for (size_t k = 0; k < t->nfd; k++)
         for (size_t i = 0; i < n; i++)
@@ -209,15 +285,23 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
 {
     if (!t || !report || !(rtol >= 0))
         return CLIO_EINVAL;
-    if (!t->Z) {
+    if (!t->Z && !t->Zs) {
         clioi_report_add(report, CLIO_ERROR, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
+        return CLIO_EINVAL;
+    }
+    if (t->Z && t->Zs) {
+        clioi_report_add(report, CLIO_ERROR, CLIO_EINVAL,
+            "the table holds Z both dense and sparse (exactly one of Z and Zs may be set)");
         return CLIO_EINVAL;
     }
     int status = check_labels(t, report);
     size_t n = t->n;
     int s;
-    if ((s = check_block(t, report, "Z", t->Z, n, n, n, 1, clio_table_sector_key,
-                         clio_table_sector_key)))
+    if (t->Zs && (s = check_sparse_structure(t, report)))
+        return status ? status : s; /* nothing more can be read safely */
+    if ((s = t->Z ? check_block(t, report, "Z", t->Z, n, n, n, 1, clio_table_sector_key,
+                                clio_table_sector_key)
+                  : check_sparse_z(t, report)))
         status = status ? status : s;
     if ((s = check_block(t, report, "Y", t->Y, n, t->nfd, n, 0, clio_table_sector_key,
                          clioi_key_final_demand)))
@@ -240,9 +324,7 @@ int clio_table_check(const clio_table *t, double rtol, clio_report *report)
     for (size_t j = 0; j < n; j++) {
         if (t->x[j] != 0)
             continue;
-        double used = 0;
-        for (size_t i = 0; i < n; i++)
-            used += t->Z[i + j * n];
+        double used = z_column_sum(t, j);
         if (used != 0) {
             clioi_report_add(report, CLIO_ERROR, CLIO_EVALUE,
                 "sector '%s' in region '%s' has zero output but buys %g of intermediate inputs",

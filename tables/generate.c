@@ -164,6 +164,10 @@ void clioi_gen_free(clioi_gen *g)
     free(g->idx);
     free(g->val);
     free(g->block);
+    clio_sparse_free(g->A);
+    free(g->sell_cum);
+    free(g->size_cum);
+    free(g->key);
     memset(g, 0, sizeof *g);
 }
 
@@ -246,7 +250,10 @@ int clioi_gen_init(clioi_gen *g, const clio_generate_options *o, clio_error *err
 static void row_sums(clioi_gen *g)
 {
     memset(g->rowsum, 0, g->n * sizeof *g->rowsum);
-    for (size_t j = 0; j < g->n; j++) {
+    for (size_t j = 0; j < g->n && g->A; j++) /* the sparse model holds A */
+        for (int64_t p = g->A->colptr[j]; p < g->A->colptr[j + 1]; p++)
+            g->rowsum[g->A->rowind[p]] += g->A->values[p] * g->x[j];
+    for (size_t j = 0; j < g->n && !g->A; j++) {
         size_t nnz = clioi_gen_column(g, j);
         for (size_t k = 0; k < nnz; k++)
             g->rowsum[g->idx[k]] += g->val[k] * g->x[j];

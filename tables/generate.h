@@ -44,6 +44,12 @@ typedef struct clioi_gen {
     size_t *idx;
     double *val;
     double *block;        /* R: scratch, weight sums of a column's trade blocks */
+    /* the sparse model (generate_sparse.c; 0 and NULL in the dense one): */
+    size_t nonzeros;      /* K: entries asked for a column */
+    clio_sparse *A;       /* n x n coefficients in CSC, then Z's flows */
+    double *sell_cum;     /* S: cumulative sell weights, for drawing suppliers */
+    double *size_cum;     /* R: cumulative region sizes, for drawing partners */
+    double *key;          /* K: scratch */
 } clioi_gen;
 
 /* clioi_gen_init -- check the options and draw the O(n) state (x = y).  CLIO_EINVAL, CLIO_EDIM or CLIO_ENOMEM (nothing held). */
@@ -54,9 +60,17 @@ void clioi_gen_free(clioi_gen *g);
  * sum is the column's coefficient sum); returns how many. */
 size_t clioi_gen_column(clioi_gen *g, size_t j);
 
+/* clioi_gen_sparse_build -- the sparse model's coefficients: g->A with
+ * K = min(nonzeros_per_column, n) entries in every column (its own sector,
+ * home suppliers, imports).  CLIO_ENOMEM or CLIO_EDIM. */
+int clioi_gen_sparse_build(clioi_gen *g, clio_error *err);
+/* clioi_gen_sparse_flows -- once x is settled: g->A becomes Z = A xhat,
+ * g->rowsum = Z 1 and V (nva x n) closes every column. */
+void clioi_gen_sparse_flows(clioi_gen *g, double *V);
+
 /* clioi_gen_settle_output -- x = y + A x, closely enough that f = x - A x
  * is within 0.1% of y in sum and at least y / 2 in every row (a few passes
- * over the columns); g->rowsum = A x.  CLIO_ENOCONVERGE if it does not. */
+ * over the columns, or over g->A in the sparse model); g->rowsum = A x.  CLIO_ENOCONVERGE if it does not. */
 int clioi_gen_settle_output(clioi_gen *g, clio_error *err);
 
 /* clioi_gen_distance -- distance between regions r and q (unit square). */

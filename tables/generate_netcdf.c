@@ -4,7 +4,7 @@
  * has the variables, dimensions and attributes netcdf_write.c gives a
  * table; only the way the numbers get there differs. */
 #include "generate.h"
-#include "netcdf_common.h"
+#include "netcdf_sparse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,8 +116,8 @@ static int labels_make(void *out, const void *obj)
         return CLIO_ENOMEM;
     }
     snprintf(l->title, sizeof l->title,
-             "synthetic multi-regional table: %zu regions x %zu sectors, seed %llu", l->R, l->S,
-             g->o.seed);
+             "synthetic multi-regional table: %zu regions x %zu sectors, seed %llu%s", l->R, l->S,
+             g->o.seed, g->A ? ", sparse" : "");
     return CLIO_OK;
 }
 
@@ -168,7 +168,8 @@ static int def_matrix(int ncid, const char *name, int outer, int inner, size_t o
 static int def_data(int ncid, const clioi_gen *g, const int *dim, gen_vars *v)
 {
     size_t n = g->n;
-    int rc = def_matrix(ncid, "Z", dim[1], dim[0], n, n,
+    /* a sparse Z (clio generate --sparse) is netcdf_sparse_write.c's */
+    int rc = def_matrix(ncid, "Z", g->A ? -1 : dim[1], dim[0], n, n,
                         "intermediate flows from sector to buying_sector", UNIT,
                         "column-major: Z(i,j), the flow from sector i to buying sector j, is "
                         "Z[j][i]",
@@ -303,7 +304,9 @@ static int fill(int ncid, const void *obj, const void *out)
         {"value_added", CLIOI_GEN_NVA, &dim[4]}, {"account", g->o.satellites, &dim[5]},
     };
     gen_vars v;
-    int rc = clioi_nc_def_globals(ncid, CLIO_FORMAT_VERSION, NULL, l->title, UNIT,
+    clioi_nc_sparse_vars sv;
+    int rc = clioi_nc_def_globals(ncid, g->A ? CLIOI_NC_VERSION_SPARSE : CLIOI_NC_VERSION_DENSE,
+                                  NULL, l->title, UNIT,
                                   "clio generate: synthetic multi-regional input-output table "
                                   "(docs/generate.md)");
     if (!rc)
@@ -312,6 +315,8 @@ static int fill(int ncid, const void *obj, const void *out)
         rc = clioi_nc_def_table_labels(ncid, dim, &v.l);
     if (!rc)
         rc = def_data(ncid, g, dim, &v);
+    if (!rc && g->A)
+        rc = clioi_nc_sparse_def(ncid, g->n, g->A->nnz, UNIT, &sv);
     if (!rc)
         rc = nc_enddef(ncid);
     if (!rc)
@@ -319,8 +324,12 @@ static int fill(int ncid, const void *obj, const void *out)
     double *V = rc ? NULL : clioi_calloc_array(CLIOI_GEN_NVA * g->n, sizeof *V);
     if (!rc && !V)
         rc = NC_ENOMEM;
-    if (!rc)
+    if (!rc && g->A) {
+        clioi_gen_sparse_flows(g, V);
+        rc = clioi_nc_sparse_put(ncid, &sv, g->A);
+    } else if (!rc) {
         rc = put_z(ncid, g, v.Z, V);
+    }
     if (!rc)
         rc = put_rest(ncid, g, &v, V);
     free(V);
@@ -329,7 +338,9 @@ static int fill(int ncid, const void *obj, const void *out)
 
 static const clioi_nc_writer generate_writer = {check, labels_make, fill, labels_free};
 
-int clio_generate(const clio_generate_options *o, const char *path, clio_error *err)
+/* generate -- the dense model (nonzeros 0) or the sparse one. */
+static int generate(const clio_generate_options *o, size_t nonzeros, const char *path,
+                    clio_error *err)
 {
     if (!path)
         return clioi_fail(err, CLIO_EINVAL, "clio_generate: NULL path");
@@ -337,11 +348,29 @@ int clio_generate(const clio_generate_options *o, const char *path, clio_error *
     int status = clioi_gen_init(&g, o, err);
     if (status != CLIO_OK)
         return status;
-    status = clioi_gen_settle_output(&g, err);
+    g.nonzeros = nonzeros;
+    if (nonzeros)
+        status = clioi_gen_sparse_build(&g, err);
+    if (status == CLIO_OK)
+        status = clioi_gen_settle_output(&g, err);
     if (status == CLIO_OK) {
         gen_labels l;
         status = clioi_nc_write(&generate_writer, &g, &l, path, err);
     }
     clioi_gen_free(&g);
     return status;
+}
+
+int clio_generate(const clio_generate_options *o, const char *path, clio_error *err)
+{
+    return generate(o, 0, path, err);
+}
+
+int clio_generate_sparse(const clio_generate_options *o, size_t nonzeros_per_column,
+                         const char *path, clio_error *err)
+{
+    if (nonzeros_per_column == 0)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "clio_generate_sparse: at least 1 entry a column (0 given)");
+    return generate(o, nonzeros_per_column, path, err);
 }

@@ -31,7 +31,12 @@ static int copy_economy(const clio_table *t, clio_table *c)
     memcpy(c->fd_region, t->fd_region, t->nfd * sizeof *c->fd_region);
     if (t->Z)
         memcpy(c->Z, t->Z, n * n * sizeof *c->Z);
-    else {
+    else if (t->Zs) { /* sparse stays sparse: no n x n copy */
+        free(c->Z);
+        c->Z = NULL;
+        if (!(c->Zs = clioi_sparse_copy(t->Zs)))
+            return CLIO_ENOMEM;
+    } else {
         free(c->Z); /* consumed by a factorisation: stays consumed */
         c->Z = NULL;
     }

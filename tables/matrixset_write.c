@@ -98,7 +98,7 @@ static int write_sy(const clio_table *t, const char *dir, clio_error *err)
     return CLIO_OK;
 }
 
-int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
+static int write_dense(const clio_table *t, const char *dir, clio_error *err)
 {
     if (!t->Z)
         return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
@@ -125,4 +125,15 @@ int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error 
                                          err)))
         return status;
     return write_sy(t, dir, err);
+}
+
+int clio_table_write_matrixset(const clio_table *t, const char *dir, clio_error *err)
+{
+    clio_table dense; /* a sparse Z is written as every cell, like a dense one */
+    double *owned;
+    int status = clioi_table_dense_view(t, &dense, &owned, err);
+    if (status == CLIO_OK)
+        status = write_dense(&dense, dir, err);
+    free(owned);
+    return status;
 }

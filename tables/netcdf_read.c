@@ -7,7 +7,7 @@
  * type first, and the labels for consistency: a file that does not follow
  * the schema is refused with a message naming what is wrong.
  */
-#include "netcdf_common.h"
+#include "netcdf_sparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +27,8 @@ typedef struct nc_in {
 typedef struct nc_shape {
     int sector, buying, region, fd, va, account;
     size_t n, nbuying, nregions, nfd, nva, nsat;
+    int sparse; /* Z stored sparse (CSC) with nnz entries */
+    size_t nnz;
 } nc_shape;
 
 enum var_kind { VAR_STRING, VAR_INTEGER, VAR_NUMBER };
@@ -118,7 +120,11 @@ static int read_shape(const nc_in *in, nc_shape *s)
         return clioi_fail(in->err, CLIO_EDIM, "'%s': the table has no sectors", in->path);
     if (s->nregions == 0)
         return clioi_fail(in->err, CLIO_EFORMAT, "'%s': the table has no regions", in->path);
-    return CLIO_OK;
+    s->nnz = 0;
+    status = clioi_nc_storage_sparse(in->ncid, in->path, &s->sparse, in->err);
+    if (!status && s->sparse)
+        status = clioi_nc_sparse_count(in->ncid, in->path, s->n, &s->nnz, in->err);
+    return status;
 }
 
 static int check_var_type(const nc_in *in, const char *name, nc_type type, enum var_kind kind)
@@ -162,6 +168,13 @@ static int find_var(const nc_in *in, const char *name, int ndims, const int *wan
                           have, expected);
     }
     return check_var_type(in, name, type, kind);
+}
+
+int clioi_nc_find_var(int ncid, const char *path, const char *name, int ndims,
+                      const int *dims, int kind, int *varid, clio_error *err)
+{
+    nc_in in = {ncid, path, err};
+    return find_var(&in, name, ndims, dims, (enum var_kind)kind, varid);
 }
 
 /* read_strings -- a label variable into dst[0..count), as malloc'ed
@@ -372,7 +385,8 @@ static int read_data(const nc_in *in, const nc_shape *s, clio_table *t)
 {
     int dZ[2] = {s->buying, s->sector}, dY[2] = {s->fd, s->sector};
     int dV[2] = {s->sector, s->va}, dS[2] = {s->sector, s->account};
-    int status = read_doubles(in, "Z", 2, dZ, t->Z);
+    int status = s->sparse ? clioi_nc_sparse_read(in->ncid, in->path, t, in->err)
+                           : read_doubles(in, "Z", 2, dZ, t->Z);
     if (!status && s->nfd)
         status = read_doubles(in, "Y", 2, dY, t->Y);
     if (!status && s->nva)
@@ -394,10 +408,13 @@ static int read_table(const nc_in *in, clio_table **out)
         status = read_shape(in, &s);
     if (status)
         return status;
-    clio_table *t = clio_table_alloc(s.nregions, s.n, s.nfd, s.nva, s.nsat);
+    /* a sparse Z never becomes n x n: room for its stored entries only */
+    clio_table *t = s.sparse ? clio_table_alloc_sparse(s.nregions, s.n, s.nnz, s.nfd, s.nva, s.nsat)
+                             : clio_table_alloc(s.nregions, s.n, s.nfd, s.nva, s.nsat);
     if (!t)
-        return clioi_fail(in->err, CLIO_ENOMEM, "'%s': out of memory for a table of %zu sectors",
-                          in->path, s.n);
+        return clioi_fail(in->err, CLIO_ENOMEM,
+                          "'%s': out of memory for a table of %zu sectors%s", in->path, s.n,
+                          s.sparse ? "" : " (Z alone is n x n doubles)");
     status = read_text(in, "title", &t->title);
     if (!status)
         status = read_text(in, "unit", &t->unit);

@@ -8,7 +8,7 @@
  * holds exactly the bytes of the in-memory buffer, and each matrix moves
  * with one nc_put_var_double -- no transpose and no second n x n buffer.
  */
-#include "netcdf_common.h"
+#include "netcdf_sparse.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -101,10 +101,13 @@ static int check_writable(const void *table, const char *path, clio_error *err)
         return clioi_fail(err, CLIO_EDIM,
                           "cannot write '%s': cannot store an empty table (0 sectors) in NetCDF",
                           path);
-    if (!t->Z)
+    if (!t->Z && !t->Zs)
         return clioi_fail(err, CLIO_EINVAL,
                           "cannot write '%s': the table's Z was consumed by clio_leontief_factor",
                           path);
+    if (t->Z && t->Zs)
+        return clioi_fail(err, CLIO_EINVAL,
+                          "cannot write '%s': the table holds Z both dense and sparse", path);
     if (t->nregions == 0)
         return clioi_fail(err, CLIO_ELABEL, "cannot write '%s': the table has no region", path);
     if (t->nregions > INT_MAX)
@@ -199,7 +202,8 @@ static void matrix_specs(const clio_table *t, const nc_dims *d, nc_vars *v,
     m[0] = (nc_matrix){"Z", "intermediate flows from sector to buying_sector", t->unit,
                        "column-major: Z(i,j), the flow from sector i to buying sector j, "
                        "is Z[j][i]",
-                       SECTOR_COORDS, d->buying, d->sector, t->n, t->n, t->Z, &v->Z};
+                       SECTOR_COORDS, t->Zs ? -1 : d->buying, d->sector, t->n, t->n, t->Z,
+                       &v->Z}; /* a sparse Z is written by netcdf_sparse_write.c */
     m[1] = (nc_matrix){"Y", "final demand for the products of each sector", t->unit,
                        "column-major: Y(i,k), sector i's sales to final-demand column k, "
                        "is Y[k][i]",
@@ -282,7 +286,10 @@ static int write_table(int ncid, const void *table, const void *out)
     nc_dims d;
     nc_vars v;
     nc_matrix m[NMATRICES];
-    int rc = clioi_nc_def_globals(ncid, CLIO_FORMAT_VERSION, NULL, t->title, t->unit, t->source);
+    clioi_nc_sparse_vars sv;
+    size_t nnz = t->Zs ? (size_t)t->Zs->colptr[t->n] : 0;
+    int rc = clioi_nc_def_globals(ncid, t->Zs ? CLIOI_NC_VERSION_SPARSE : CLIOI_NC_VERSION_DENSE,
+                                  NULL, t->title, t->unit, t->source);
     if (!rc)
         rc = def_dims(ncid, t, &d);
     if (!rc)
@@ -290,6 +297,8 @@ static int write_table(int ncid, const void *table, const void *out)
             ncid, (const int[]){d.sector, d.buying, d.region, d.fd, d.va, d.account}, &v.l);
     if (!rc)
         rc = def_data(ncid, t, &d, &v, m);
+    if (!rc && t->Zs)
+        rc = clioi_nc_sparse_def(ncid, t->n, nnz, t->unit, &sv);
     if (!rc)
         rc = nc_enddef(ncid);
     if (!rc)
@@ -297,6 +306,8 @@ static int write_table(int ncid, const void *table, const void *out)
     for (int k = 0; k < NMATRICES && !rc; k++)
         if (*m[k].varid >= 0)
             rc = nc_put_var_double(ncid, *m[k].varid, m[k].data);
+    if (!rc && t->Zs)
+        rc = clioi_nc_sparse_put(ncid, &sv, t->Zs);
     if (!rc)
         rc = nc_put_var_double(ncid, v.x, t->x);
     return rc;

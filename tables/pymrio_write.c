@@ -341,7 +341,7 @@ done:
     return status;
 }
 
-int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *err)
+static int write_dense(const clio_table *t, const char *dir, clio_error *err)
 {
     if (!t || !dir || !t->Z)
         return clioi_fail(err, CLIO_EINVAL, "clio_table_write_pymrio: no table (or Z was consumed)");
@@ -368,5 +368,18 @@ int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *er
     }
     free(tmp);
     ext_free(ext, next);
+    return status;
+}
+
+int clio_table_write_pymrio(const clio_table *t, const char *dir, clio_error *err)
+{
+    if (!t)
+        return write_dense(t, dir, err);
+    clio_table dense; /* pymrio's Z.txt holds every cell: a sparse Z is densified */
+    double *owned;
+    int status = clioi_table_dense_view(t, &dense, &owned, err);
+    if (status == CLIO_OK)
+        status = write_dense(&dense, dir, err);
+    free(owned);
     return status;
 }

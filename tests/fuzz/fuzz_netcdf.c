@@ -3,16 +3,18 @@
  * which of the table's variables exist and with which type and dimensions
  * (right or wrong), their labels (short, empty or duplicated) and numbers
  * (any double: NaN, infinities, negatives), indices (in range or not) and
- * the format attribute.  The file is written with the NetCDF library, so
+ * the format attribute, and for a sparse Z (Z_storage = "csc") its column
+ * starts, rows and values.  The file is written with the NetCDF library, so
  * what is fuzzed is clio's reading of well-formed NetCDF that is a bad
  * table, not HDF5's parser. */
 #include "fuzz.h"
 
 #include <netcdf.h>
 
-enum { SECTOR, BUYING, REGION, FD, VA, ACCOUNT, NDIMS };
+enum { SECTOR, BUYING, REGION, FD, VA, ACCOUNT, STARTS, NONZERO, NDIMS };
 static const char *const dim_names[NDIMS] = {"sector",      "buying_sector", "region",
-                                              "final_demand", "value_added",   "account"};
+                                              "final_demand", "value_added",   "account",
+                                              "buying_sector_start", "Z_nonzero"};
 
 /* A variable of the table: its name, its kind and its right dimensions. */
 typedef struct var_spec {
@@ -38,6 +40,9 @@ static const var_spec vars[] = {
     {"satellite", NC_DOUBLE, 2, {SECTOR, ACCOUNT}},
     {"satellite_final_demand", NC_DOUBLE, 2, {FD, ACCOUNT}},
     {"x", NC_DOUBLE, 1, {SECTOR}},
+    {"Z_column_start", NC_INT64, 1, {STARTS}},
+    {"Z_row", NC_INT64, 1, {NONZERO}},
+    {"Z_value", NC_DOUBLE, 1, {NONZERO}},
 };
 
 static void put_values(int ncid, int varid, nc_type type, size_t count, fuzz_bytes *b)
@@ -51,7 +56,7 @@ static void put_values(int ncid, int varid, nc_type type, size_t count, fuzz_byt
     } else if (type == NC_INT64) {
         long long v[64];
         for (size_t i = 0; i < count; i++)
-            v[i] = (long long)fuzz_next(b) - 2;
+            v[i] = (long long)(fuzz_next(b) % 12) - 2; /* indices near the right range */
         nc_put_var_longlong(ncid, varid, v);
     } else {
         double v[64];
@@ -68,13 +73,21 @@ static int write_file(const char *path, fuzz_bytes *b)
     size_t len[NDIMS];
     if (nc_create(path, NC_CLOBBER | NC_NETCDF4, &ncid))
         return 0;
-    unsigned present = fuzz_next(b) | 0xC3; /* sector, buying_sector, region: usually there */
+    unsigned present = (fuzz_next(b) | 0x03) & 0x3F; /* sector and buying_sector always */
+    present |= (fuzz_next(b) & 3u) << STARTS;        /* the sparse Z's dimensions */
     for (int d = 0; d < NDIMS; d++) {
         len[d] = fuzz_next(b) % 8;
+        if (d == STARTS && fuzz_next(b) % 2) /* often the right length, n + 1 */
+            len[d] = len[SECTOR] + 1;
         dimid[d] = -1;
         if ((present >> d) & 1)
             nc_def_dim(ncid, dim_names[d], len[d], &dimid[d]);
     }
+    unsigned storage = fuzz_next(b) % 4; /* none, "csc", "dense", something else */
+    static const char *const storages[] = {"csc", "dense", "coo"};
+    if (storage)
+        nc_put_att_text(ncid, NC_GLOBAL, "Z_storage", strlen(storages[storage - 1]),
+                        storages[storage - 1]);
     unsigned version = fuzz_next(b);
     if (version % 5)
         nc_put_att_int(ncid, NC_GLOBAL, "clio_format_version", NC_INT, 1,
