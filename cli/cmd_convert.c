@@ -3,6 +3,7 @@
  * folder, or a pymrio folder (--format pymrio).  Nothing is written when
  * the table fails validation. */
 #include "cli.h"
+#include "compression_option.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static int extra_option(void *ctx, int opt, const char *arg)
         m->common->pymrio.value_added = arg;
     else if (opt == OPT_LAYOUT)
         m->common->layout = arg;
+    else if (opt == OPT_COMPRESSION)
+        return compression_option_parse(opt, arg, m->common->command);
     else if (opt == OPT_YEAR) {
         char *end;
         long y = strtol(arg, &end, 10);
@@ -93,6 +96,7 @@ static int convert(const char *command, const char *usage, const char *help, int
         {"value-added-extension", required_argument, 0, OPT_VA_EXTENSION},
         {"layout", required_argument, 0, OPT_LAYOUT},
         {"year", required_argument, 0, OPT_YEAR},
+        COMPRESSION_OPTION,
         {0, 0, 0, 0}};
     cli_common o = {.command = command};
     convert_options meta = {.common = &o};
@@ -132,7 +136,8 @@ static int convert(const char *command, const char *usage, const char *help, int
     "  --format pymrio|netcdf|matrixset   the output's form (default: NetCDF when OUTPUT\n"    \
     "                 ends in .nc, else a matrix-set CSV folder); pymrio writes the text\n"    \
     "                 folder pymrio.load_all reads (docs/formats.md)\n"                        \
-    "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n"
+    "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n"            \
+    COMPRESSION_HELP
 
 int cmd_import(int argc, char **argv)
 {

@@ -3,6 +3,7 @@
  * multi-regional table of any size, written straight to NetCDF
  * (clio_generate; the model is in docs/generate.md). */
 #include "cli.h"
+#include "compression_option.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -35,6 +36,8 @@ static int on_option(void *ctx, int opt, const char *arg)
     generate_args *a = ctx;
     static const char *const names[] = {"--regions", "--sectors", "--seed", "--fd-categories",
                                         "--satellites"};
+    if (opt == OPT_COMPRESSION)
+        return compression_option_parse(opt, arg, a->o->command);
     if (opt < OPT_REGIONS || opt > OPT_SATELLITES)
         return 0;
     unsigned long long v;
@@ -71,12 +74,14 @@ int cmd_generate(int argc, char **argv)
         "  --sectors S         sectors per region (at least 1); n = R x S\n"
         "  --seed N            the same seed gives the same table (default 1)\n"
         "  --fd-categories K   final-demand columns per region (default 5, WIOD's)\n"
-        "  --satellites M      satellite accounts (default 2: employment, co2)\n";
+        "  --satellites M      satellite accounts (default 2: employment, co2)\n"
+        COMPRESSION_HELP;
     static const struct option extra[] = {
         {"regions", required_argument, 0, OPT_REGIONS},
         {"sectors", required_argument, 0, OPT_SECTORS},
         {"seed", required_argument, 0, OPT_SEED},
         {"fd-categories", required_argument, 0, OPT_FD_CATEGORIES},
+        COMPRESSION_OPTION,
         {0, 0, 0, 0}};
     cli_common o = {.command = "generate"};
     generate_args a = {.o = &o, .g = {.seed = 1, .fd_categories = 5, .satellites = 2}};
