@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void clioi_lmatrix_free(clioi_lmatrix *m)
 {
@@ -43,6 +44,7 @@ typedef struct matrix_builder {
     size_t keys_cap;      /* of row_keys, row_lines, units */
     size_t stored;        /* rows already in values */
     size_t cap;           /* rows values has room for (its column stride) */
+    double size;          /* of the file in bytes; 0 when unknown (a pipe) */
     double *block;        /* BLOCK_ROWS x cols, row-major */
     size_t nblock;
 } matrix_builder;
@@ -105,29 +107,38 @@ static int room_for_key(matrix_builder *b)
 
 /* Make values hold `need` rows.  The stride is the estimated row count of
  * the whole file (rows so far over the share of the file read), so a file
- * of known size is allocated once; columns move to a wider stride in place
- * when the estimate was short. */
+ * of known size is allocated once; it never exceeds what the rest of the
+ * file can hold (each row has at least one byte per field: its delimiters
+ * and newline).  Columns move to a wider stride in place when the estimate
+ * was short; a pipe (no size) grows by a quarter. */
 static int room_for_rows(matrix_builder *b, size_t need, double fraction)
 {
     clioi_lmatrix *m = b->m;
     if (need <= b->cap)
         return 0;
     size_t cols = m->cols ? m->cols : 1;
-    double estimate = fraction > 0.0 ? (double)need / fraction * 1.01 + BLOCK_ROWS : 0.0;
-    size_t cap = need + need / 4 + BLOCK_ROWS;
-    if (estimate > (double)cap && estimate < (double)((size_t)-1 / sizeof(double) / cols))
-        cap = (size_t)estimate;
-    if (cap > (size_t)-1 / sizeof(double) / cols)
+    double most = (double)((size_t)-1 / sizeof(double) / cols);
+    double cap = (double)need + (double)(need / 4) + BLOCK_ROWS;
+    if (fraction > 0.0) {
+        double estimate = (double)need / fraction * 1.01 + BLOCK_ROWS;
+        cap = estimate > cap ? estimate : cap;
+        double left = (1.0 - fraction) * b->size / (double)b->header.nfields + 1.0;
+        left = left > 1.0 ? left : 1.0; /* a file grown since it was opened */
+        if (b->size > 0.0 && cap > (double)need + left)
+            cap = (double)need + left;
+    }
+    if (cap >= most)
         return -1;
-    double *values = realloc(m->values, cap * cols * sizeof(double));
+    size_t rows = (size_t)cap;
+    double *values = realloc(m->values, rows * cols * sizeof(double));
     if (!values)
         return -1;
     if (!m->values)
-        clioi_madvise_huge(values, cap * cols * sizeof(double));
+        clioi_madvise_huge(values, rows * cols * sizeof(double));
     for (size_t j = m->cols; j-- > 1;)
-        memmove(values + j * cap, values + j * b->cap, b->stored * sizeof(double));
+        memmove(values + j * rows, values + j * b->cap, b->stored * sizeof(double));
     m->values = values;
-    b->cap = cap;
+    b->cap = rows;
     return 0;
 }
 
@@ -184,7 +195,7 @@ static int read_row(void *ctx, const clioi_csv_row *row, double fraction, clio_e
 static int finish_values(matrix_builder *b)
 {
     clioi_lmatrix *m = b->m;
-    if (flush_block(b, 0.0))
+    if (flush_block(b, 1.0))
         return -1;
     if (!m->row_keys) { /* no data rows: empty arrays, not NULL */
         m->row_keys = clioi_calloc_array(0, sizeof(char *));
@@ -216,6 +227,9 @@ int clioi_lmatrix_read(const char *path, int allow_units, clioi_lmatrix **out, c
         return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
     }
     matrix_builder b = {.m = m, .allow_units = allow_units};
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        b.size = (double)st.st_size;
     b.csv.path = m->path;
     b.csv.nrows = 1;
     b.csv.rows = &b.header;
