@@ -108,6 +108,42 @@ static void test_pipe_grows(void)
     unlink(path);
 }
 
+/* The row count is estimated from the first rows' length: rows that get
+ * shorter make it short (the stride widens in place), rows that get longer
+ * make it long (the spare rows are given back).  Cells stay right. */
+static void test_estimate_misjudged(void)
+{
+    const size_t rows = 300, cols = 5;
+    for (int longer_first = 0; longer_first < 2; longer_first++) {
+        size_t cap = rows * 400 + 256, used = 0;
+        char *s = malloc(cap);
+        if (!s)
+            abort();
+        used += (size_t)snprintf(s + used, cap - used, "key,c0,c1,c2,c3,c4\n");
+        for (size_t i = 0; i < rows; i++) {
+            /* long rows: the first 40 or all after them; padded with blanks */
+            int pad = (i < 40) == longer_first ? 300 : 0;
+            used += (size_t)snprintf(s + used, cap - used, "r%zu", i);
+            for (size_t j = 0; j < cols; j++)
+                used += (size_t)snprintf(s + used, cap - used, ",%*s%.2f", j ? 0 : pad, "",
+                                         (double)(i * 1000 + j) + 0.25);
+            used += (size_t)snprintf(s + used, cap - used, "\n");
+        }
+        const char *path = tap_scratch_file(longer_first ? "short.csv" : "long.csv", s);
+        free(s);
+        clioi_lmatrix *m = NULL;
+        clio_error err;
+        int status = clioi_lmatrix_read(path, 0, &m, &err);
+        int right = status == CLIO_OK && m->rows == rows && m->cols == cols;
+        for (size_t j = 0; right && j < cols; j++)
+            for (size_t i = 0; i < rows; i++)
+                right &= m->values[i + j * rows] == (double)(i * 1000 + j) + 0.25;
+        tap_ok(right, "rows getting %s: every cell in place",
+               longer_first ? "shorter (estimate short)" : "longer (estimate long)");
+        clioi_lmatrix_free(m);
+    }
+}
+
 static void test_header_only(void)
 {
     const char *path = tap_scratch_file("h.csv", "key,a,b\n");
@@ -160,6 +196,7 @@ int main(void)
     test_blocks_from_file();
     test_units_column();
     test_pipe_grows();
+    test_estimate_misjudged();
     test_header_only();
     test_errors();
     tap_scratch_end();
