@@ -105,6 +105,19 @@ typedef struct clioi_csv {
 int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err);
 void clioi_csv_free(clioi_csv *csv);
 
+/* clioi_csv_row_fn -- called by clioi_csv_stream with each row in file
+ * order; the row's fields live only until the call returns (copy what is
+ * kept).  fraction: the share of the file read so far (0 when its size is
+ * unknown, e.g. a pipe).  A status other than CLIO_OK (with err set) stops
+ * the reading and is returned by clioi_csv_stream. */
+typedef int (*clioi_csv_row_fn)(void *ctx, const clioi_csv_row *row, double fraction,
+                                clio_error *err);
+/* clioi_csv_stream -- clioi_csv_read's parser and checks (UTF-8, NUL bytes,
+ * quoting), without keeping the rows: memory is one row.  Errors are
+ * reported as they are met, so a bad row is reported before a later
+ * malformed line. */
+int clioi_csv_stream(const char *path, clioi_csv_row_fn on_row, void *ctx, clio_error *err);
+
 /* clioi_csv_number -- parse field `col` of `row` as a finite number, or
  * fail with CLIO_EFORMAT / CLIO_EVALUE naming file, line and column label. */
 int clioi_csv_number(const clioi_csv *csv, const clioi_csv_row *row, size_t col,

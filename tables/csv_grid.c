@@ -1,6 +1,9 @@
 /* csv_grid.c -- a CSV file as rows of text fields, parsed by libcsv (RFC
  * 4180 quoting).  The file is fed to the parser one physical line at a
- * time so every row knows the line it starts on, for error messages. */
+ * time so every row knows the line it starts on, for error messages.
+ * clioi_csv_stream hands each row to a callback and keeps nothing (large
+ * matrices are read that way, tables/csv_matrix.c); clioi_csv_read keeps
+ * the whole grid (small files). */
 #include "clioi.h"
 
 #include <csv.h>
@@ -14,73 +17,81 @@
  * to cost nothing. */
 #define PROGRESS_STEP ((size_t)4 << 20)
 
-typedef struct grid_builder {
-    clioi_csv *csv;
-    size_t capacity;      /* of csv->rows */
-    size_t field_capacity; /* of the current row's fields */
-    size_t line;          /* physical line being fed */
-    int row_open;         /* a row has received fields */
-    int nomem;
-} grid_builder;
+/* The row being parsed: its fields' text, NUL-terminated, one after the
+ * other in one buffer (no allocation per field), handed to the row callback
+ * when the row ends. */
+typedef struct stream_state {
+    clioi_csv_row_fn on_row;
+    void *ctx;
+    clio_error *err;
+    char *text;            /* the fields' bytes */
+    size_t text_len, text_cap;
+    size_t *starts;        /* offset of each field in text */
+    size_t starts_cap;
+    char **fields;         /* handed out: pointers into text */
+    size_t nfields, fields_cap;
+    size_t line;           /* physical line being fed */
+    size_t row_line;       /* line the open row started on */
+    int row_open;          /* a row has received fields */
+    double fraction;       /* of the file read, up to the end of this line */
+    int status;            /* first failure: the callback's, or out of memory */
+    int nomem;             /* the failure is the parser's own out of memory */
+} stream_state;
 
-static clioi_csv_row *current_row(grid_builder *b)
+static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (!b->row_open) {
-        if (b->csv->nrows == b->capacity) {
-            size_t cap = b->capacity ? 2 * b->capacity : 64;
-            clioi_csv_row *rows = realloc(b->csv->rows, cap * sizeof *rows);
-            if (!rows)
-                return NULL;
-            b->csv->rows = rows;
-            b->capacity = cap;
-        }
-        clioi_csv_row *row = &b->csv->rows[b->csv->nrows++];
-        memset(row, 0, sizeof *row);
-        row->line = b->line;
-        b->field_capacity = 0;
-        b->row_open = 1;
-    }
-    return &b->csv->rows[b->csv->nrows - 1];
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
 }
 
 static void on_field(void *text, size_t len, void *data)
 {
-    grid_builder *b = data;
-    if (b->nomem)
+    stream_state *s = data;
+    if (s->status != CLIO_OK)
         return;
-    clioi_csv_row *row = current_row(b);
-    if (!row) {
-        b->nomem = 1;
-        return;
+    if (!s->row_open) {
+        s->row_open = 1;
+        s->row_line = s->line;
+        s->nfields = s->text_len = 0;
     }
-    if (row->nfields == b->field_capacity) {
-        size_t cap = b->field_capacity ? 2 * b->field_capacity : 16;
-        char **fields = realloc(row->fields, cap * sizeof *fields);
-        if (!fields) {
-            b->nomem = 1;
-            return;
-        }
-        row->fields = fields;
-        b->field_capacity = cap;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        b->nomem = 1;
+    if (grow((void **)&s->starts, &s->starts_cap, s->nfields + 1, sizeof *s->starts) ||
+        grow((void **)&s->fields, &s->fields_cap, s->nfields + 1, sizeof *s->fields) ||
+        grow((void **)&s->text, &s->text_cap, s->text_len + len + 1, 1)) {
+        s->status = CLIO_ENOMEM;
+        s->nomem = 1;
         return;
     }
     if (len)
-        memcpy(copy, text, len);
-    copy[len] = '\0';
-    row->fields[row->nfields++] = copy;
+        memcpy(s->text + s->text_len, text, len);
+    s->text[s->text_len + len] = '\0';
+    s->starts[s->nfields++] = s->text_len;
+    s->text_len += len + 1;
 }
 
 static void on_row_end(int terminator, void *data)
 {
     (void)terminator;
-    grid_builder *b = data;
-    if (!b->row_open && !b->nomem)
-        (void)current_row(b); /* a row with no fields: readers treat a missing field as empty */
-    b->row_open = 0;
+    stream_state *s = data;
+    if (s->status != CLIO_OK)
+        return;
+    if (!s->row_open) { /* a row with no fields: readers treat a missing field as empty */
+        s->row_line = s->line;
+        s->nfields = 0;
+    }
+    s->row_open = 0;
+    for (size_t f = 0; f < s->nfields; f++)
+        s->fields[f] = s->text + s->starts[f];
+    clioi_csv_row row = {.line = s->row_line, .nfields = s->nfields, .fields = s->fields};
+    s->status = s->on_row(s->ctx, &row, s->fraction, s->err);
 }
 
 static int is_blank(unsigned char c) { return c == ' '; }
@@ -131,9 +142,8 @@ static size_t first_invalid_utf8(const unsigned char *s, size_t len)
     return CLIO_NONE;
 }
 
-int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
+int clioi_csv_stream(const char *path, clioi_csv_row_fn on_row, void *ctx, clio_error *err)
 {
-    *out = NULL;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return clioi_fail(err, CLIO_EIO, "%s: cannot open: %s", path, strerror(errno));
@@ -151,15 +161,10 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
     }
     csv_set_space_func(&parser, is_blank);
 
-    clioi_csv *csv = calloc(1, sizeof *csv);
-    grid_builder b = {.csv = csv};
+    stream_state b = {.on_row = on_row, .ctx = ctx, .err = err};
     char *line = NULL;
     size_t line_cap = 0;
     int status = CLIO_OK;
-    if (!csv || !(csv->path = clioi_strdup(path))) {
-        status = clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
-        goto done;
-    }
 
     /* progress: by bytes read, every PROGRESS_STEP bytes */
     char task[256];
@@ -172,6 +177,7 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
         char *text = line;
         b.line++;
         read_bytes += (size_t)len;
+        b.fraction = size > 0.0 ? (double)read_bytes / size : 0.0;
         if (read_bytes >= next_report && size > 0.0) {
             clioi_progress(task, (double)read_bytes / size);
             next_report = read_bytes + PROGRESS_STEP;
@@ -204,31 +210,76 @@ int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
                                 path, b.line);
             goto done;
         }
-        if (csv_parse(&parser, text, (size_t)len, on_field, on_row_end, &b) != (size_t)len) {
+        size_t parsed = csv_parse(&parser, text, (size_t)len, on_field, on_row_end, &b);
+        if (b.status != CLIO_OK)
+            break;
+        if (parsed != (size_t)len) {
             status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: malformed CSV: %s", path, b.line,
                                 csv_strerror(csv_error(&parser)));
             goto done;
         }
-        if (b.nomem)
-            break;
     }
-    if (ferror(fp)) {
+    if (b.status == CLIO_OK && ferror(fp)) {
         status = clioi_fail(err, CLIO_EIO, "%s: read error: %s", path, strerror(errno));
         goto done;
     }
-    if (!b.nomem && csv_fini(&parser, on_field, on_row_end, &b) != 0) {
+    if (b.status == CLIO_OK && csv_fini(&parser, on_field, on_row_end, &b) != 0) {
         status = clioi_fail(err, CLIO_EFORMAT, "%s:%zu: malformed CSV: %s", path, b.line,
                             "unterminated quoted field at end of file");
         goto done;
     }
-    if (b.nomem)
-        status = clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
-    clioi_progress(task, 1.0);
+    status = b.nomem ? clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path) : b.status;
+    if (status == CLIO_OK)
+        clioi_progress(task, 1.0);
 
 done:
     free(line);
+    free(b.text);
+    free(b.starts);
+    free(b.fields);
     csv_free(&parser);
     fclose(fp);
+    return status;
+}
+
+
+/* clioi_csv_read: every row kept, each field copied out of the stream. */
+typedef struct grid_builder {
+    clioi_csv *csv;
+    size_t capacity; /* of csv->rows */
+} grid_builder;
+
+static int keep_row(void *ctx, const clioi_csv_row *row, double fraction, clio_error *err)
+{
+    (void)fraction;
+    grid_builder *b = ctx;
+    clioi_csv *csv = b->csv;
+    if (grow((void **)&csv->rows, &b->capacity, csv->nrows + 1, sizeof *csv->rows))
+        return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", csv->path);
+    clioi_csv_row *kept = &csv->rows[csv->nrows++];
+    kept->line = row->line;
+    kept->nfields = 0;
+    kept->fields = clioi_calloc_array(row->nfields, sizeof *kept->fields);
+    if (!kept->fields)
+        return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", csv->path);
+    for (size_t f = 0; f < row->nfields; f++) {
+        if (!(kept->fields[f] = clioi_strdup(row->fields[f])))
+            return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", csv->path);
+        kept->nfields++;
+    }
+    return CLIO_OK;
+}
+
+int clioi_csv_read(const char *path, clioi_csv **out, clio_error *err)
+{
+    *out = NULL;
+    clioi_csv *csv = calloc(1, sizeof *csv);
+    if (!csv || !(csv->path = clioi_strdup(path))) {
+        free(csv);
+        return clioi_fail(err, CLIO_ENOMEM, "%s: out of memory", path);
+    }
+    grid_builder b = {.csv = csv};
+    int status = clioi_csv_stream(path, keep_row, &b, err);
     if (status != CLIO_OK) {
         clioi_csv_free(csv);
         return status;

@@ -10,13 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Z is made and written in slabs of whole columns of about this many bytes;
- * a slab is also one chunk when the matrix is chunked. */
-#define SLAB_BYTES ((size_t)4 << 20)
-/* Matrices of at least this many bytes are chunked and deflated (shuffle,
- * level 1), smaller ones contiguous and plain, as netcdf_write.c does (the
- * timings are in docs/generate.md). */
-#define COMPRESS_BYTES ((size_t)64 << 20)
+/* Matrices are chunked and deflated, or contiguous and plain, as
+ * netcdf_write.c stores them (clioi_nc_def_matrix_storage: the setting of
+ * clio_netcdf_set_compression; the timings are in docs/generate.md). */
 
 #define SECTOR_COORDS "sector_name sector_region"
 
@@ -130,8 +126,8 @@ static int check(const void *obj, const char *path, clio_error *err)
 }
 
 
-/* def_matrix -- M(row, col) as a variable (col, row): large ones chunked in
- * whole columns and deflated, small ones contiguous. */
+/* def_matrix -- M(row, col) as a variable (col, row), stored as every
+ * table file's matrices (clioi_nc_def_matrix_storage). */
 static int def_matrix(int ncid, const char *name, int outer, int inner, size_t outer_len,
                       size_t inner_len, const char *long_name, const char *units,
                       const char *layout, const char *coords, int *varid)
@@ -140,16 +136,9 @@ static int def_matrix(int ncid, const char *name, int outer, int inner, size_t o
     if (outer < 0 || inner < 0)
         return NC_NOERR;
     int dims[2] = {outer, inner};
-    size_t k = SLAB_BYTES / (inner_len * sizeof(double));
-    k = k < 1 ? 1 : (k > outer_len ? outer_len : k);
-    size_t chunks[2] = {k, inner_len};
-    int compress = outer_len * inner_len * sizeof(double) >= COMPRESS_BYTES;
     int rc = nc_def_var(ncid, name, NC_DOUBLE, 2, dims, varid);
     if (!rc)
-        rc = compress ? nc_def_var_chunking(ncid, *varid, NC_CHUNKED, chunks)
-                      : nc_def_var_chunking(ncid, *varid, NC_CONTIGUOUS, NULL);
-    if (!rc && compress)
-        rc = nc_def_var_deflate(ncid, *varid, 1, 1, 1);
+        rc = clioi_nc_def_matrix_storage(ncid, *varid, outer_len, inner_len);
     if (!rc)
         rc = nc_def_var_fill(ncid, *varid, NC_NOFILL, NULL);
     if (!rc)
@@ -231,8 +220,7 @@ static int put_labels(int ncid, const gen_labels *l, const gen_vars *v)
 static int put_z(int ncid, clioi_gen *g, int varid, double *V)
 {
     size_t n = g->n;
-    size_t k = SLAB_BYTES / (n * sizeof(double));
-    k = k < 1 ? 1 : (k > n ? n : k);
+    size_t k = clioi_nc_chunk_columns(n, n); /* a slab is one chunk when Z is chunked */
     double *slab = clioi_calloc_array(k * n, sizeof *slab);
     if (!slab)
         return NC_ENOMEM;

@@ -14,17 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Matrices are chunked in whole columns, about this many bytes a chunk:
- * big enough for deflate to work well, small enough for HDF5's default
- * chunk cache. */
-#define CHUNK_BYTES ((size_t)4 << 20)
-
-/* Matrices of at least this many bytes are compressed; smaller ones are
- * stored contiguous and plain.  Inflating is the largest fixed cost of a
- * small run (WIOD 2011, n = 1435: a 0.068 s read compressed, 0.030 s plain,
- * for 18 MB of disk), while for large tables the disk saved is what counts. */
-#define COMPRESS_BYTES ((size_t)64 << 20)
-
 #define SECTOR_COORDS "sector_name sector_region"
 
 /* Dimension ids of a table file; -1 for a dimension of length 0, which
@@ -151,26 +140,19 @@ static int def_dims(int ncid, const clio_table *t, nc_dims *d)
 }
 
 
-/* def_matrix -- large matrices chunked in whole columns of the matrix (rows
- * of the variable), so a chunk is contiguous in memory, and deflated with
- * shuffle; small ones contiguous and plain (COMPRESS_BYTES). */
+/* def_matrix -- chunked in whole columns of the matrix (rows of the
+ * variable), so a chunk is contiguous in memory, and deflated; or
+ * contiguous and plain: clio_netcdf_set_compression decides
+ * (tables/netcdf_storage.c). */
 static int def_matrix(int ncid, const nc_matrix *m)
 {
     *m->varid = -1;
     if (m->outer_dim < 0 || m->inner_dim < 0)
         return NC_NOERR;
     int dims[2] = {m->outer_dim, m->inner_dim};
-    size_t k = CHUNK_BYTES / (m->inner_len * sizeof(double));
-    k = k < 1 ? 1 : (k > m->outer_len ? m->outer_len : k);
-    size_t chunks[2] = {k, m->inner_len};
-    int compress = m->outer_len * m->inner_len * sizeof(double) >= COMPRESS_BYTES;
     int rc = nc_def_var(ncid, m->name, NC_DOUBLE, 2, dims, m->varid);
-    if (!rc && compress)
-        rc = nc_def_var_chunking(ncid, *m->varid, NC_CHUNKED, chunks);
-    if (!rc && compress)
-        rc = nc_def_var_deflate(ncid, *m->varid, 1, 1, 1);
-    if (!rc && !compress)
-        rc = nc_def_var_chunking(ncid, *m->varid, NC_CONTIGUOUS, NULL);
+    if (!rc)
+        rc = clioi_nc_def_matrix_storage(ncid, *m->varid, m->outer_len, m->inner_len);
     /* Every value is written: skip HDF5's pass writing fill values. */
     if (!rc)
         rc = nc_def_var_fill(ncid, *m->varid, NC_NOFILL, NULL);
