@@ -9,10 +9,10 @@
  *      left: CLIO_ENOMEM with the numbers);
  *   3. LU when n < CLIOI_AUTO_MIN_N or the number of right-hand sides is
  *      unknown (factorising wins after about 6-8 separate solves);
- *   4. else the candidate -- the series when ||A|| < 1 in the 1- or
- *      max-norm, otherwise GMRES -- when its estimated cost (the passes
- *      from a few power steps, see the cost model below) is below LU's;
- *      else LU.  When LU does not fit the budget, the candidate (or the
+ *   4. else the cheaper iterative method -- the series (only when
+ *      ||A|| < 1 in the 1- or max-norm) or GMRES -- when its estimated cost
+ *      (the passes from a few power steps, see the cost model below) is
+ *      below LU's; else LU.  When LU does not fit the budget, the candidate (or the
  *      other iterative method) whatever its cost.
  * Sparse tables (t->Zs) have their own rule, choose_sparse below
  * (docs/methods-sparse.md). */
@@ -394,6 +394,10 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
     /* The candidate iterative method, by the norms of A. */
     int cand = fmin(f->colmax, f->rowmax) < 1 ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
     if (!lu_fits) {
+        /* GMRES first (about half the passes), the series when GMRES's
+         * basis does not fit */
+        if (need[CLIO_METHOD_KRYLOV] <= limit)
+            cand = CLIO_METHOD_KRYLOV;
         if (need[cand] > limit) {
             int other = cand == CLIO_METHOD_SERIES ? CLIO_METHOD_KRYLOV : CLIO_METHOD_SERIES;
             if (need[other] > limit)
@@ -411,15 +415,21 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
     size_t passes = clioi_passes_estimate(rho, o->tolerance);
     f->method = CLIO_METHOD_LU;
     if (passes != (size_t)-1) {
+        /* The series only when ||A|| < 1 (its a-priori bound); GMRES always
+         * (about half the passes, so it usually wins even then).  The check
+         * solves are only needed when ||A|| >= 1. */
         double r = (double)o->rhs, p = (double)passes;
         double lu = (double)n / LU_READS_PER_N;
         double w = (double)clioi_krylov_width(n, o->rhs);
-        double cost = cand == CLIO_METHOD_SERIES
-                          ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
-                          : p * GMRES_PASS_SHARE *
-                                (fmax(1.0, r / w) * fmax(1.0, w / BLOCK_COLUMNS_PER_READ) +
-                                 GMRES_CHECK_SOLVES);
-        if (cost < lu)
+        double checks = cand == CLIO_METHOD_SERIES ? 0.0 : GMRES_CHECK_SOLVES;
+        double series = cand == CLIO_METHOD_SERIES ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
+                                                   : INFINITY;
+        double krylov = p * GMRES_PASS_SHARE *
+                        (fmax(1.0, r / w) * fmax(1.0, w / BLOCK_COLUMNS_PER_READ) + checks);
+        int best = series <= krylov ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
+        if (fmin(series, krylov) < lu && need[best] <= limit)
+            f->method = best;
+        else if (need[cand] <= limit && (cand == CLIO_METHOD_SERIES ? series : krylov) < lu)
             f->method = cand;
     }
     return CLIO_OK;
