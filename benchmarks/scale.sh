@@ -8,8 +8,9 @@
 # A CASE is `wiod` (the real WIOD 2011 world table, n = 1435), `RxS` (a
 # dense table from `clio generate --regions R --sectors S`, e.g. 189x26 =
 # 4914 ~ Eora26, 49x200 = 9800 ~ EXIOBASE, 164x120 = 19680 ~ GLORIA) or
-# `sparse:RxS` (`clio generate --sparse`, e.g. sparse:1000x100 = 100,000
-# rows with 20 non-zeros per column).  Default: all five.
+# `sparse:RxS` (`clio generate --sparse --fd-categories 1`, e.g.
+# sparse:50x2000 = 100,000 rows with 20 non-zeros per column; scenarios
+# and extraction need a dense Z and are left out).  Default: all five.
 #
 # Tasks, each one whole `clio` process timed by GNU time (wall s, peak RSS):
 #   load         clio check (read + validate)
@@ -23,7 +24,8 @@
 #
 # Environment: BUILD (build), BENCH_DATA (build/bench-data), RUNS (runs per
 # clio measurement below n = 5000; 1 above), NUMPY_MAX (largest dense n
-# given to NumPy, default 20000), SPSOLVE_TIMEOUT (s, default 300),
+# given to NumPy, default 20000), SPSOLVE_TIMEOUT (s, default 180; SciPy is
+# also capped at 16 GiB of address space),
 # OPENBLAS_NUM_THREADS (default: all CPUs).  Results: stdout,
 # benchmarks/results-scale.md, build/bench-scale/results.jsonl and the plot
 # benchmarks/scale.svg (benchmarks/plot_scale.py).
@@ -34,7 +36,7 @@ BUILD=${BUILD:-build}
 DATA=${BENCH_DATA:-build/bench-data}
 RUNS=${RUNS:-3}
 NUMPY_MAX=${NUMPY_MAX:-20000}
-SPSOLVE_TIMEOUT=${SPSOLVE_TIMEOUT:-300}
+SPSOLVE_TIMEOUT=${SPSOLVE_TIMEOUT:-180}
 PY=/usr/bin/python3
 WORK=$BUILD/bench-scale
 RESULTS=benchmarks/results-scale.md
@@ -43,7 +45,7 @@ export OPENBLAS_NUM_THREADS
 unset OMP_NUM_THREADS GOTO_NUM_THREADS
 
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(wiod 189x26 49x200 164x120 sparse:1000x100)
+[ ${#cases[@]} -gt 0 ] || cases=(wiod 189x26 49x200 164x120 sparse:50x2000)
 
 log() { printf 'scale: %s\n' "$*" >&2; }
 make --no-print-directory -s BUILD="$BUILD" all
@@ -126,7 +128,7 @@ table_for() { # CASE -> path of its NetCDF table (made when missing)
         local rs=${c#sparse:}
         f=$DATA/sparse-${rs}.nc
         [ -f "$f" ] || "$CLIO" generate --sparse --regions "${rs%x*}" --sectors "${rs#*x}" \
-            --seed 1 --satellites 10 -o "$f" -q ;;
+            --fd-categories 1 --seed 1 --satellites 10 -o "$f" -q ;;
     *)
         f=$DATA/gen-${c}.nc
         [ -f "$f" ] || "$CLIO" generate --regions "${c%x*}" --sectors "${c#*x}" --seed 1 \
@@ -182,8 +184,12 @@ for c in "${cases[@]}"; do
     # NumPy first: its times are the denominators of the ratios.
     np_json='{}'
     if [ $sparse = 1 ]; then
-        if timeout "$SPSOLVE_TIMEOUT" "$PY" benchmarks/numpy_scale.py --sparse "$f" \
-            >"$WORK/np.json" 2>"$WORK/np.log"; then np_json=$(tail -1 "$WORK/np.json"); fi
+        # SuperLU's fill on trade-linked tables can exceed the machine: cap
+        # its address space (MemoryError) and its time
+        if (ulimit -v $((16 * 1024 * 1024)) && timeout "$SPSOLVE_TIMEOUT" "$PY" \
+            benchmarks/numpy_scale.py --sparse "$f" >"$WORK/np.json" 2>"$WORK/np.log"); then
+            np_json=$(tail -1 "$WORK/np.json")
+        fi
     elif [ "$n" -le "$NUMPY_MAX" ]; then
         scen=$WORK/scen-$c.yaml
         scenarios_for "$f" "$scen"
@@ -209,22 +215,26 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
             [ "$t" = - ] || row "| $n | $task | NumPy$([ $sparse = 1 ] && echo ' (SciPy spsolve)' || echo ' inv(I − A)') | $t | $np_mem | 1 | load $np_load s, inverse $np_inv s | | | |"
         done
     else
-        row "| $n | multipliers | NumPy / SciPy | did not finish (timeout ${SPSOLVE_TIMEOUT} s or n > NUMPY_MAX) | | | | | | |"
+        why="n > NUMPY_MAX"
+        [ $sparse = 0 ] || why="SciPy spsolve: $(grep -h -o -E 'MemoryError|Killed|Terminated' "$WORK/np.log" | head -1) (cap ${SPSOLVE_TIMEOUT} s, 16 GiB)"
+        row "| $n | multipliers | NumPy / SciPy | did not finish: $why | | | | | | |"
     fi
 
-    measure load "$runs" "$CLIO" check "$f" -v
+    measure load "$runs" "$CLIO" check "$f" -v -q
     row "| $n | load | clio check | $T | $MEM | $(ratio "$T" "$np_load") | read $(phase read) s, check $(phase check) s | | | |"
     jsonl "{\"case\": \"$c\", \"n\": $n, \"who\": \"clio\", \"task\": \"load\", \"time\": $T, \"mem\": $MEM}"
 
     methods="lu series krylov auto"
     [ $sparse = 0 ] || methods="lu sparse-lu series krylov auto"
-    for task in multipliers scenarios; do
+    tasks="multipliers scenarios"
+    [ $sparse = 0 ] || tasks=multipliers
+    for task in $tasks; do
         for m in $methods; do
             if [ $task = multipliers ]; then
-                measure "$task-$m" "$runs" "$CLIO" multipliers "$f" --method "$m" -v -o "$WORK/m-$m.nc"
+                measure "$task-$m" "$runs" "$CLIO" multipliers "$f" --method "$m" -v -q -o "$WORK/m-$m.nc"
             else
                 measure "$task-$m" "$runs" "$CLIO" scenario run "$WORK/scen-$c.yaml" --table "$f" \
-                    --method "$m" -v -o "$WORK/s-$m.nc"
+                    --method "$m" -v -q -o "$WORK/s-$m.nc"
             fi
             if [ "$RC" -ne 0 ]; then
                 row "| $n | $task | $m | failed ($RC) | $MEM | | $(tail -1 "$LOG" | cut -c1-80) | | | |"
@@ -250,7 +260,7 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
     rm -f "$WORK"/m-*.nc "$WORK/np-mult.csv"
 
     if [ $sparse = 0 ]; then
-        measure extraction "$runs" "$CLIO" extract "$f" -v -o "$WORK/x.nc"
+        measure extraction "$runs" "$CLIO" extract "$f" -v -q -o "$WORK/x.nc"
         if [ "$RC" -eq 0 ]; then
             row "| $n | extraction | auto (lu) | $T | $MEM | $(ratio "$T" "$(np_task extraction)") | $(how) | $(phase factor) | | |"
             jsonl "{\"case\": \"$c\", \"n\": $n, \"who\": \"clio\", \"task\": \"extraction\", \"method\": \"auto\", \"time\": $T, \"mem\": $MEM}"
