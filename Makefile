@@ -82,7 +82,7 @@ $(BUILD)/libclio.so: $(BUILD)/libclio.so.$(VERSION)
 $(BUILD)/clio: $(CLI_OBJ) $(BUILD)/libclio.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclio.a $(LDLIBS)
 
-$(BUILD)/tests/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libclio.a
+$(BUILD)/tests/%.t: tests/unit/%.c tests/unit/tap.h tests/unit/solver_test.h $(BUILD)/libclio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libclio.a $(LDLIBS)
 

@@ -15,8 +15,8 @@
 # Tasks, each one whole `clio` process timed by GNU time (wall s, peak RSS):
 #   load         clio check (read + validate)
 #   multipliers  clio multipliers (output, 2 value-added rows, 10
-#                satellites), with --method lu, series, krylov, auto (and
-#                sparse-lu on sparse tables)
+#                satellites), with --method lu, lu-mixed, series, krylov,
+#                auto (sparse tables: lu, sparse-lu, series, krylov, auto)
 #   scenarios    clio scenario run with 100 demand scenarios, each method
 #   extraction   clio extract (every sector; needs the LU factor)
 # and NumPy (benchmarks/numpy_scale.py: inv(I - A) once, then the products
@@ -165,7 +165,7 @@ echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed '
 echo "OpenBLAS threads $OPENBLAS_NUM_THREADS, dgemm measured now: $DGEMM GFLOP/s; load $(cut -d' ' -f1-3 /proc/loadavg) at the start."
 echo "Wall seconds of whole processes (median of $RUNS runs below n = 5000, one run above), peak RSS in MB."
 echo
-echo "| n | task | method | time s | peak MB | vs NumPy | solver (clio -v) | factor s | GFLOP/s (% dgemm) | max rel. diff |"
+echo "| n | task | method | time s | peak MB | vs NumPy | solver (clio -v) | factor s | GFLOP/s (% of dgemm) | max rel. diff |"
 echo "|--:|---|---|--:|--:|--:|---|--:|--:|--:|"
 } | tee "$RESULTS"
 
@@ -186,10 +186,10 @@ for c in "${cases[@]}"; do
     if [ $sparse = 1 ]; then
         # SuperLU's fill on trade-linked tables can exceed the machine: cap
         # its address space (MemoryError) and its time
-        if (ulimit -v $((16 * 1024 * 1024)) && timeout "$SPSOLVE_TIMEOUT" "$PY" \
-            benchmarks/numpy_scale.py --sparse "$f" >"$WORK/np.json" 2>"$WORK/np.log"); then
-            np_json=$(tail -1 "$WORK/np.json")
-        fi
+        np_rc=0
+        (ulimit -v $((16 * 1024 * 1024)) && timeout "$SPSOLVE_TIMEOUT" "$PY" \
+            benchmarks/numpy_scale.py --sparse "$f" >"$WORK/np.json" 2>"$WORK/np.log") || np_rc=$?
+        [ "$np_rc" -ne 0 ] || np_json=$(tail -1 "$WORK/np.json")
     elif [ "$n" -le "$NUMPY_MAX" ]; then
         scen=$WORK/scen-$c.yaml
         scenarios_for "$f" "$scen"
@@ -216,15 +216,20 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
         done
     else
         why="n > NUMPY_MAX"
-        [ $sparse = 0 ] || why="SciPy spsolve: $(grep -h -o -E 'MemoryError|Killed|Terminated' "$WORK/np.log" | head -1) (cap ${SPSOLVE_TIMEOUT} s, 16 GiB)"
+        if [ $sparse = 1 ]; then
+            why="SciPy spsolve stopped after ${SPSOLVE_TIMEOUT} s (the cap)"
+            [ "$np_rc" -eq 124 ] || why="SciPy spsolve failed: $(grep -h -o -E '[A-Za-z]*Error' \
+                "$WORK/np.log" | tail -1 || true) (exit $np_rc; capped at 16 GiB)"
+        fi
         row "| $n | multipliers | NumPy / SciPy | did not finish: $why | | | | | | |"
     fi
 
+    cat "$f" >/dev/null # again: NumPy's peak may have pushed it out of the cache
     measure load "$runs" "$CLIO" check "$f" -v -q
     row "| $n | load | clio check | $T | $MEM | $(ratio "$T" "$np_load") | read $(phase read) s, check $(phase check) s | | | |"
     jsonl "{\"case\": \"$c\", \"n\": $n, \"who\": \"clio\", \"task\": \"load\", \"time\": $T, \"mem\": $MEM}"
 
-    methods="lu series krylov auto"
+    methods="lu lu-mixed series krylov auto"
     [ $sparse = 0 ] || methods="lu sparse-lu series krylov auto"
     tasks="multipliers scenarios"
     [ $sparse = 0 ] || tasks=multipliers
@@ -242,8 +247,10 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
             fi
             fs=$(phase factor)
             gf=-
-            if [[ $(how) == lu* ]] && [ "$fs" != - ]; then
+            if [[ $(how) == "lu ("* ]] && [ "$fs" != - ]; then
                 gf=$(awk -v n="$n" -v s="$fs" -v d="$DGEMM" 'BEGIN { g = 2 * n^3 / 3 / s / 1e9; printf "%.0f (%.0f%%)", g, 100 * g / d }')
+            elif [[ $(how) == lu-mixed* ]] && [ "$fs" != - ]; then # single precision
+                gf=$(awk -v n="$n" -v s="$fs" 'BEGIN { printf "%.0f single", 2 * n^3 / 3 / s / 1e9 }')
             fi
             diff=-
             if [ $task = multipliers ]; then

@@ -72,8 +72,8 @@ enum {
     "                     progress line (drawn on stderr when it is a terminal)\n"          \
     "  --threads N        BLAS threads (default: $CLIO_NUM_THREADS, else\n"                 \
     "                     $OPENBLAS_NUM_THREADS, else every core)\n"                 \
-    "  --method M         solver: auto (default), lu, series, krylov\n"                    \
-    "                     (docs/methods-solvers.md)\n"                                     \
+    "  --method M         solver: auto (default), lu, lu-mixed, series, krylov,\n"         \
+    "                     sparse-lu (docs/methods-solvers.md)\n"                          \
     "  --memory-limit SIZE  bytes the run may hold, e.g. 2G or 500M (default 3/4\n"       \
     "                     of physical memory)\n"                                          \
     "  --tolerance T      relative error of every iterative solve, 0 < T < 1\n"            \

@@ -104,7 +104,9 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
         return 1;
     case OPT_SOLVER_METHOD:
         if ((o->method = clio_method_parse(arg)) < 0) {
-            fprintf(stderr, "clio %s: --method must be auto, lu, series or krylov, not '%s'\n",
+            fprintf(stderr,
+                    "clio %s: --method must be auto, lu, lu-mixed, series, krylov or sparse-lu, "
+                    "not '%s'\n",
                     o->command, arg);
             return -1;
         }

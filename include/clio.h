@@ -367,13 +367,18 @@ int clio_leontief_inverse(const clio_leontief *f, double *L, size_t ldl, clio_er
  * right-hand sides, convergence and the memory budget; LU is dense LAPACK
  * (dgetrf once, dgetrs per solve); SERIES is the power series
  * x = b + A b + A^2 b + ... in blocks (one dgemm per pass) with a rigorous
- * error bound from the column sums of A; KRYLOV is restarted GMRES(m). */
+ * error bound from the column sums of A; KRYLOV is restarted GMRES(m)
+ * with the right-hand sides in lockstep; SPARSE_LU is UMFPACK; MIXED_LU is
+ * sgetrf in single precision with every solution refined in double to the
+ * tolerance (AUTO's factorisation from n = 4000; CLIO_ENOCONVERGE or
+ * CLIO_ESINGULAR for tables too ill-conditioned for it). */
 typedef enum clio_method {
     CLIO_METHOD_AUTO = 0,
     CLIO_METHOD_LU,
     CLIO_METHOD_SERIES,
     CLIO_METHOD_KRYLOV,
-    CLIO_METHOD_SPARSE_LU /* SuiteSparse UMFPACK on the sparse I - A ("sparse-lu") */
+    CLIO_METHOD_SPARSE_LU, /* SuiteSparse UMFPACK on the sparse I - A ("sparse-lu") */
+    CLIO_METHOD_MIXED_LU   /* LU in single precision, solutions refined in double ("lu-mixed") */
 } clio_method;
 
 typedef struct clio_leontief_options {

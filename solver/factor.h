@@ -47,6 +47,8 @@ struct clio_leontief {
     clio_sparse *as_owned;
     const clio_sparse *zs_borrowed;
     struct clioi_sparse_lu *slu; /* CLIO_METHOD_SPARSE_LU */
+    float *lu32;       /* CLIO_METHOD_MIXED_LU: sgetrf's factors of I - A (with ipiv),
+                        * A kept as for the iterative methods for the residuals */
     char choice[160];  /* why AUTO chose the method (empty when asked for) */
     double colmax;     /* ||A||_1: the largest column sum of |A| */
     double rowmax;     /* ||A||_inf: the largest row sum of |A| */
@@ -71,6 +73,13 @@ int clioi_series_solve(const clio_leontief *f, int transpose, size_t nrhs, doubl
                        size_t ldb, clio_error *err);
 int clioi_krylov_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
                        size_t ldb, clio_error *err);
+
+/* clioi_mixed_lu_factor / clioi_mixed_lu_solve -- the single-precision
+ * LU of I - A from the factor's kept A, and solves refined in double to the
+ * factor's tolerance (mixed_lu.c). */
+int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err);
+int clioi_mixed_lu_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
+                         size_t ldb, clio_error *err);
 
 /* clioi_error_scale -- K with ||(I - A)^-1 r|| <= K ||r|| in the norm used
  * for a solve in that direction (*norm_inf set when it is the max-norm),

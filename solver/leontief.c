@@ -269,8 +269,9 @@ static int check_productive_iterative(const clio_table *t, clio_leontief *f, con
 
 /* setup_iterative -- keep A: in Z's (Zs's) memory (consumed), else borrow
  * Z (Zs). */
-static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, const a_norms *nm,
-                           clio_error *err)
+/* keep_a -- A for the iterative methods and lu-mixed's residuals: built
+ * in Z's (or Zs's) memory when Z is consumed, else borrowed from the table. */
+static void keep_a(clio_table *t, unsigned flags, clio_leontief *f)
 {
     size_t n = t->n;
     if (!t->Z && (flags & CLIO_FACTOR_CONSUME_Z)) {
@@ -290,6 +291,12 @@ static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, cons
         f->z_borrowed = NULL;
         t->Z = NULL;
     }
+}
+
+static int setup_iterative(clio_table *t, unsigned flags, clio_leontief *f, const a_norms *nm,
+                           clio_error *err)
+{
+    keep_a(t, flags, f);
     return check_productive_iterative(t, f, nm, err);
 }
 
@@ -340,7 +347,7 @@ int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief
         return clioi_fail(err, CLIO_EINVAL, "the table's Z was consumed by a factorisation");
     clio_leontief_options o;
     resolve_options(opts, &o);
-    if (o.method < CLIO_METHOD_AUTO || o.method > CLIO_METHOD_SPARSE_LU)
+    if (o.method < CLIO_METHOD_AUTO || o.method > CLIO_METHOD_MIXED_LU)
         return clioi_fail(err, CLIO_EINVAL, "unknown solver method %d", (int)o.method);
 
     clio_leontief *f = calloc(1, sizeof *f);
@@ -383,6 +390,11 @@ int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief
         status = factor_lu(t, flags, f, err);
     } else if (f->method == CLIO_METHOD_SPARSE_LU) {
         status = factor_sparse_lu(t, flags, f, err);
+    } else if (f->method == CLIO_METHOD_MIXED_LU) {
+        keep_a(t, flags, f);
+        status = clioi_mixed_lu_factor(f, t, err);
+        if (status == CLIO_OK)
+            status = check_productive(t, f, err);
     } else {
         status = setup_iterative(t, flags, f, &nm, err);
     }
@@ -410,6 +422,7 @@ void clio_leontief_free(clio_leontief *f)
     if (!f)
         return;
     free(f->lu);
+    free(f->lu32);
     free(f->ipiv);
     free(f->a_owned);
     clio_sparse_free(f->as_owned);
@@ -438,6 +451,8 @@ int clio_leontief_solve(const clio_leontief *f, int transpose, size_t nrhs, doub
     if (f->method != CLIO_METHOD_LU) {
         int status = f->method == CLIO_METHOD_SERIES
                          ? clioi_series_solve(f, transpose, nrhs, B, ldb, err)
+                     : f->method == CLIO_METHOD_MIXED_LU
+                         ? clioi_mixed_lu_solve(f, transpose, nrhs, B, ldb, err)
                          : clioi_krylov_solve(f, transpose, nrhs, B, ldb, err);
         clioi_solver_note_update(f);
         return status;

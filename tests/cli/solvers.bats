@@ -189,7 +189,7 @@ demand_for() {
         [ "$status" -eq 64 ]
     done
     run "$CLIO" multipliers "$DE" --method fast
-    [[ "$output" == *"--method must be auto, lu, series or krylov, not 'fast'"* ]]
+    [[ "$output" == *"--method must be auto, lu, lu-mixed, series, krylov or sparse-lu, not 'fast'"* ]]
     run "$CLIO" multipliers "$DE" --memory-limit 2X
     [[ "$output" == *"--memory-limit needs a size"* ]]
     # balance keeps its own --method (RAS / GRAS)

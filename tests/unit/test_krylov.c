@@ -6,6 +6,7 @@
  * is one product with the block; the iteration cap gives CLIO_ENOCONVERGE. */
 #include "../../solver/factor.h"
 #include "../../solver/krylov.h"
+#include "solver_test.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -50,22 +51,6 @@ static void fill_rhs(const clio_table *t, size_t nrhs, double *B, unsigned long 
     }
 }
 
-/* Largest normwise relative difference of a column, in the max-norm:
- * what the solves guarantee (tol relative to ||x||; an entry 1e-5 of the
- * column's largest carries the column's absolute error, not its own). */
-static double worst_difference(size_t n, size_t nrhs, const double *X, const double *R)
-{
-    double worst = 0;
-    for (size_t c = 0; c < nrhs; c++) {
-        double big = 0, d = 0;
-        for (size_t i = 0; i < n; i++) {
-            big = fmax(big, fabs(R[i + c * n]));
-            d = fmax(d, fabs(X[i + c * n] - R[i + c * n]));
-        }
-        worst = fmax(worst, big > 0 ? d / big : d);
-    }
-    return worst;
-}
 
 /* Every width and direction on the table `what`, against LU. */
 static void agree_with_lu(const char *what, clio_table *t)

@@ -5,12 +5,20 @@
  * memory budget, and every refusal (non-productive, iteration cap, LU
  * needed). */
 #include "../../solver/factor.h"
+#include "solver_test.h"
 #include "tap.h"
 
 #include <float.h>
 #include <stdlib.h>
 
 static const int iterative[] = {CLIO_METHOD_SERIES, CLIO_METHOD_KRYLOV};
+
+/* A factor for four right-hand sides. */
+static clio_leontief *factor(clio_table *t, unsigned flags, int method, clio_error *err,
+                             int *status)
+{
+    return solver_factor(t, flags, method, 4, err, status);
+}
 
 /* Deterministic generator (xorshift64*), so failures reproduce. */
 static double uniform(unsigned long long *s)
@@ -45,34 +53,7 @@ static clio_table *table_from_a(size_t n, const double *A)
     return t;
 }
 
-static clio_leontief *factor(clio_table *t, unsigned flags, int method, clio_error *err,
-                             int *status)
-{
-    clio_leontief_options o = {.method = method, .rhs = 4};
-    clio_leontief *f = NULL;
-    *status = clio_leontief_factor_opts(t, flags, &o, &f, err);
-    return f;
-}
 
-/* Largest relative difference of two results' values, entries below
- * 1e-9 of the largest magnitude measured against that floor. */
-static double result_difference(const clio_result *a, const clio_result *b)
-{
-    size_t count = a->nrows * a->naccounts * a->nfields;
-    if (b->nrows * b->naccounts * b->nfields != count)
-        return INFINITY;
-    double big = 0, worst = 0;
-    for (size_t k = 0; k < count; k++)
-        if (isfinite(a->values[k]))
-            big = fmax(big, fabs(a->values[k]));
-    for (size_t k = 0; k < count; k++) {
-        double x = a->values[k], y = b->values[k];
-        if (isnan(x) && isnan(y))
-            continue;
-        worst = fmax(worst, fabs(x - y) / fmax(fabs(x), 1e-9 * big));
-    }
-    return worst;
-}
 
 /* Multipliers and the impact of every sector's first final-demand column,
  * by every method, against LU; the table is read afresh for each (the

@@ -8,6 +8,7 @@
  * refusal (singular, non-productive, iteration cap, memory limit) and the
  * analyses that need a dense Z refusing a sparse table cleanly. */
 #include "../../solver/factor.h"
+#include "solver_test.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -148,34 +149,7 @@ static clio_table *random_table(const random_spec *sp)
     return t;
 }
 
-static clio_leontief *factor(clio_table *t, unsigned flags, int method, size_t rhs,
-                             clio_error *err, int *status)
-{
-    clio_leontief_options o = {.method = method, .rhs = rhs};
-    clio_leontief *f = NULL;
-    *status = clio_leontief_factor_opts(t, flags, &o, &f, err);
-    return f;
-}
 
-/* Largest relative difference of two results, entries below 1e-9 of the
- * largest magnitude measured against that floor. */
-static double result_difference(const clio_result *a, const clio_result *b)
-{
-    size_t count = a->nrows * a->naccounts * a->nfields;
-    if (b->nrows * b->naccounts * b->nfields != count)
-        return INFINITY;
-    double big = 0, worst = 0;
-    for (size_t k = 0; k < count; k++)
-        if (isfinite(a->values[k]))
-            big = fmax(big, fabs(a->values[k]));
-    for (size_t k = 0; k < count; k++) {
-        double x = a->values[k], y = b->values[k];
-        if (isnan(x) && isnan(y))
-            continue;
-        worst = fmax(worst, fabs(x - y) / fmax(fabs(x), 1e-9 * big));
-    }
-    return worst;
-}
 
 static const int methods[] = {CLIO_METHOD_LU, CLIO_METHOD_SERIES, CLIO_METHOD_KRYLOV,
                               CLIO_METHOD_SPARSE_LU, CLIO_METHOD_AUTO};
@@ -190,7 +164,7 @@ static void compare_methods(const char *what, const clio_table *base)
     clio_result *ref_m = NULL, *ref_i = NULL;
     clio_table *t = copy_table(base);
     int status;
-    clio_leontief *f = factor(t, 0, CLIO_METHOD_LU, 0, &err, &status);
+    clio_leontief *f = solver_factor(t, 0, CLIO_METHOD_LU, 0, &err, &status);
     double *df = malloc(base->n * sizeof *df);
     memcpy(df, base->Y, base->n * sizeof *df);
     status = status ? status : clio_multipliers(t, f, &ref_m, &err);
@@ -205,7 +179,7 @@ static void compare_methods(const char *what, const clio_table *base)
         t = dense ? copy_table(base) : sparse_copy(base);
         clio_result *rm = NULL, *ri = NULL;
         int s = 0;
-        f = factor(t, flags, method, 1 + t->nva + t->nsat, &err, &s);
+        f = solver_factor(t, flags, method, 1 + t->nva + t->nsat, &err, &s);
         int consumed = !(flags & CLIO_FACTOR_CONSUME_Z) || (!t->Z && !t->Zs);
         s = s ? s : clio_multipliers(t, f, &rm, &err);
         s = s ? s : clio_impact(t, f, df, &ri, &err);
@@ -274,7 +248,7 @@ static void test_random(void)
     clio_table *s = sparse_copy(t);
     clio_error err = {0};
     int status;
-    clio_leontief *f = factor(s, 0, CLIO_METHOD_AUTO, 1, &err, &status);
+    clio_leontief *f = solver_factor(s, 0, CLIO_METHOD_AUTO, 1, &err, &status);
     char line[256] = "";
     if (f)
         clio_leontief_describe(f, line, sizeof line);
@@ -310,7 +284,7 @@ static void test_refusals(void)
     /* Singular: a_33 = 1 makes column 3 of I - A zero. */
     double singular[9] = {0.2, 0.1, 0, 0.1, 0.3, 0.1, 0, 0, 1.0};
     clio_table *t = small_sparse(singular);
-    clio_leontief *f = factor(t, 0, CLIO_METHOD_SPARSE_LU, 1, &err, &status);
+    clio_leontief *f = solver_factor(t, 0, CLIO_METHOD_SPARSE_LU, 1, &err, &status);
     tap_status(status, CLIO_ESINGULAR, err.message, "sector 's3'",
                "sparse-lu: a singular I - A names the sector");
     tap_ok(f == NULL, "no factor on failure");
@@ -322,7 +296,7 @@ static void test_refusals(void)
                    CLIO_METHOD_AUTO};
     for (size_t k = 0; k < 4; k++) {
         t = small_sparse(loop);
-        f = factor(t, k % 2 ? CLIO_FACTOR_CONSUME_Z : 0, tried[k], 1, &err, &status);
+        f = solver_factor(t, k % 2 ? CLIO_FACTOR_CONSUME_Z : 0, tried[k], 1, &err, &status);
         tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "not productive",
                    "a non-productive sparse table is refused");
         if (k % 2)
@@ -380,7 +354,7 @@ static void test_dense_only(void)
     clio_table *t = sparse_copy(d);
     clio_error err = {0};
     int status;
-    clio_leontief *f = factor(t, 0, CLIO_METHOD_SPARSE_LU, 0, &err, &status);
+    clio_leontief *f = solver_factor(t, 0, CLIO_METHOD_SPARSE_LU, 0, &err, &status);
     clio_result *r = NULL, *r2 = NULL;
     tap_ok(status == CLIO_OK, "sparse-lu on a 2 x 10 table (%s)", err.message);
     tap_status(clio_linkages(t, f, &r, &err), CLIO_EINVAL, err.message, "the table is sparse",
@@ -502,7 +476,7 @@ static void test_large_choice(void)
     clio_error err = {0};
     int status;
     clio_table *t = csc_table(250, 100, 6, 0, 31); /* n = 25,000 */
-    clio_leontief *f = factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
+    clio_leontief *f = solver_factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
     char line[256] = "";
     if (f)
         clio_leontief_describe(f, line, sizeof line);
@@ -520,7 +494,7 @@ static void test_large_choice(void)
     clio_leontief_free(f);
     clio_table_free(t);
     t = csc_table(250, 100, 5, 2, 32);
-    f = factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
+    f = solver_factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
     line[0] = '\0';
     if (f)
         clio_leontief_describe(f, line, sizeof line);
@@ -539,7 +513,7 @@ static void test_names(void)
     clio_table *t = small_sparse(A);
     clio_error err = {0};
     int status;
-    clio_leontief *f = factor(t, 0, CLIO_METHOD_SPARSE_LU, 1, &err, &status);
+    clio_leontief *f = solver_factor(t, 0, CLIO_METHOD_SPARSE_LU, 1, &err, &status);
     char line[256] = "";
     if (f)
         clio_leontief_describe(f, line, sizeof line);
