@@ -21,6 +21,8 @@
 #   extraction   clio extract (every sector; needs the LU factor)
 # and NumPy (benchmarks/numpy_scale.py: inv(I - A) once, then the products
 # of each task; SciPy spsolve for sparse tables) in one process per case.
+# clio writes its results to NetCDF uncompressed (--compression none; NumPy
+# writes nothing), and records provenance (SHA-256 of the table) as always.
 #
 # Environment: BUILD (build), BENCH_DATA (build/bench-data), RUNS (runs per
 # clio measurement below n = 5000; 1 above), NUMPY_MAX (largest dense n
@@ -236,10 +238,10 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
     for task in $tasks; do
         for m in $methods; do
             if [ $task = multipliers ]; then
-                measure "$task-$m" "$runs" "$CLIO" multipliers "$f" --method "$m" -v -q -o "$WORK/m-$m.nc"
+                measure "$task-$m" "$runs" "$CLIO" multipliers "$f" --method "$m" -v -q --compression none -o "$WORK/m-$m.nc"
             else
                 measure "$task-$m" "$runs" "$CLIO" scenario run "$WORK/scen-$c.yaml" --table "$f" \
-                    --method "$m" -v -q -o "$WORK/s-$m.nc"
+                    --method "$m" -v -q --compression none -o "$WORK/s-$m.nc"
             fi
             if [ "$RC" -ne 0 ]; then
                 row "| $n | $task | $m | failed ($RC) | $MEM | | $(tail -1 "$LOG" | cut -c1-80) | | | |"
@@ -267,7 +269,7 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
     rm -f "$WORK"/m-*.nc "$WORK/np-mult.csv"
 
     if [ $sparse = 0 ]; then
-        measure extraction "$runs" "$CLIO" extract "$f" -v -q -o "$WORK/x.nc"
+        measure extraction "$runs" "$CLIO" extract "$f" -v -q --compression none -o "$WORK/x.nc"
         if [ "$RC" -eq 0 ]; then
             row "| $n | extraction | auto (lu) | $T | $MEM | $(ratio "$T" "$(np_task extraction)") | $(how) | $(phase factor) | | |"
             jsonl "{\"case\": \"$c\", \"n\": $n, \"who\": \"clio\", \"task\": \"extraction\", \"method\": \"auto\", \"time\": $T, \"mem\": $MEM}"

@@ -39,7 +39,8 @@ typedef struct cli_common {
 enum {
     OPT_SPEC = 300, OPT_REGION, OPT_FORMAT, OPT_RTOL, OPT_STRICT, OPT_VERBOSE, OPT_QUIET,
     OPT_Z, OPT_Y, OPT_X, OPT_V, OPT_SAT, OPT_SAT_Y, OPT_DEMAND, OPT_INVERSE, OPT_HELP, OPT_TITLE, OPT_UNIT,
-    OPT_THREADS, OPT_SOLVER_METHOD, OPT_MEMORY_LIMIT, OPT_TOLERANCE, OPT_MAX_ITERATIONS
+    OPT_THREADS, OPT_SOLVER_METHOD, OPT_MEMORY_LIMIT, OPT_TOLERANCE, OPT_MAX_ITERATIONS,
+    OPT_COMPRESSION
 };
 
 /* getopt_long entries of the shared options. */
@@ -57,6 +58,7 @@ enum {
         {"memory-limit", required_argument, 0, OPT_MEMORY_LIMIT},                              \
         {"tolerance", required_argument, 0, OPT_TOLERANCE},                                    \
         {"max-iterations", required_argument, 0, OPT_MAX_ITERATIONS},                          \
+        {"compression", required_argument, 0, OPT_COMPRESSION},                                \
         {"help", no_argument, 0, OPT_HELP}
 
 /* Help text of the shared options. */
@@ -79,7 +81,10 @@ enum {
     "  --tolerance T      relative error of every iterative solve, 0 < T < 1\n"            \
     "                     (default 1e-12; LU is direct and ignores it)\n"                  \
     "  --max-iterations N  passes or matrix products per column before an\n"              \
-    "                     iterative solve gives up (exit 13; default 10000)\n"
+    "                     iterative solve gives up (exit 13; default 10000)\n"             \
+    "  --compression C    NetCDF output: auto (default: tables' matrices from 64 MiB\n"   \
+    "                     and results deflated at level 1), none (plain: fastest to\n"  \
+    "                     write and read, largest), or a deflate level 1-9\n"
 
 /* cli_parse -- run getopt_long over the shared options plus `extra`
  * (handled by on_extra).  Returns 0, CLI_EXIT_USAGE, or -2 for --help

@@ -4,7 +4,6 @@
  * --dense change how Z is stored (docs/netcdf-schema.md).  Nothing is
  * written when the table fails validation. */
 #include "cli.h"
-#include "compression_option.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +33,6 @@ static int extra_option(void *ctx, int opt, const char *arg)
         m->sparse = 1;
     else if (opt == OPT_DENSE)
         m->dense = 1;
-    else if (opt == OPT_COMPRESSION)
-        return compression_option_parse(opt, arg, m->common->command);
     else if (opt == OPT_YEAR) {
         char *end;
         long y = strtol(arg, &end, 10);
@@ -136,7 +133,6 @@ static int convert(const char *command, const char *usage, const char *help, int
         {"year", required_argument, 0, OPT_YEAR},
         {"sparse", no_argument, 0, OPT_SPARSE},
         {"dense", no_argument, 0, OPT_DENSE},
-        COMPRESSION_OPTION,
         {0, 0, 0, 0}};
     cli_common o = {.command = command, .sparse_ok = 1};
     convert_options meta = {.common = &o};
@@ -189,8 +185,7 @@ static int convert(const char *command, const char *usage, const char *help, int
     "  --title TEXT, --unit UNIT   set the table's title and monetary unit\n"            \
     "  --sparse, --dense   store Z sparse (CSC: only the non-zero flows; NetCDF only)\n"   \
     "                 or dense (n x n); default: as read.  Matrix-set and pymrio\n"        \
-    "                 outputs are dense (a sparse table must fit --memory-limit)\n"  \
-    COMPRESSION_HELP
+    "                 outputs are dense (a sparse table must fit --memory-limit)\n"
 
 int cmd_import(int argc, char **argv)
 {

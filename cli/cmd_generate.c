@@ -4,7 +4,6 @@
  * written straight to NetCDF (clio_generate; the model is in
  * docs/generate.md). */
 #include "cli.h"
-#include "compression_option.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -45,8 +44,6 @@ static int on_option(void *ctx, int opt, const char *arg)
         a->sparse = 1;
         return 1;
     }
-    if (opt == OPT_COMPRESSION)
-        return compression_option_parse(opt, arg, a->o->command);
     if (opt < OPT_REGIONS || opt > OPT_NONZEROS)
         return 0;
     unsigned long long v;
@@ -97,8 +94,7 @@ int cmd_generate(int argc, char **argv)
         "                      instead of dense domestic blocks; memory O(n K), for\n"
         "                      sub-national MRIOs of 100,000 sectors and more\n"
         "  --nonzeros-per-column K   entries a column of a sparse table (default 20;\n"
-        "                      implies --sparse)\n"
-        COMPRESSION_HELP;
+        "                      implies --sparse)\n";
     static const struct option extra[] = {
         {"regions", required_argument, 0, OPT_REGIONS},
         {"sectors", required_argument, 0, OPT_SECTORS},
@@ -106,7 +102,6 @@ int cmd_generate(int argc, char **argv)
         {"fd-categories", required_argument, 0, OPT_FD_CATEGORIES},
         {"sparse", no_argument, 0, OPT_SPARSE},
         {"nonzeros-per-column", required_argument, 0, OPT_NONZEROS},
-        COMPRESSION_OPTION,
         {0, 0, 0, 0}};
     cli_common o = {.command = "generate", .sparse_ok = 1};
     generate_args a = {.o = &o, .g = {.seed = 1, .fd_categories = 5, .satellites = 2}};

@@ -1,6 +1,7 @@
 /* common.c -- what every subcommand shares: options, table loading with
  * validation, result output, diagnostics on stderr. */
 #include "cli.h"
+#include "compression_option.h"
 
 #include <errno.h>
 #include <math.h>
@@ -111,6 +112,8 @@ int cli_common_option(cli_common *o, int opt, const char *arg)
             return -1;
         }
         return 1;
+    case OPT_COMPRESSION:
+        return compression_option_parse(opt, arg, o->command);
     case OPT_MEMORY_LIMIT:
         if ((o->memory_limit = parse_size(arg)) == 0) {
             fprintf(stderr,

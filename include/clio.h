@@ -301,7 +301,10 @@ int clio_table_write_netcdf(const clio_table *t, const char *path, clio_error *e
  *           shrinks little for much longer writes (docs/formats.md).
  * Every setting reads back bit for bit.  Returns CLIO_OK, or CLIO_EINVAL
  * (setting unchanged) for a level outside -1..9.  Not thread-safe: set it
- * before writing.  Result files are not affected.
+ * before writing.  Result files (multipliers, impacts, scenario batches)
+ * follow it too: auto deflates every result variable (shuffle, level 1),
+ * 0 stores them plain (a 100-scenario batch at n = 9,800 is 117 MB: about
+ * a second less to write), 1..9 deflate them at that level.
  * clio_netcdf_compression -- the current setting.
  */
 #define CLIO_NETCDF_COMPRESSION_AUTO (-1)

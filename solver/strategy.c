@@ -25,12 +25,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CLIOI_AUTO_MIN_N 2000
+#define CLIOI_AUTO_MIN_N 1000
 #define POWER_STEPS 6
 /* The cost model, in reads of the n x n matrix (one matrix-vector product):
- * dgetrf costs about n / 50 of them (2n^3/3 flops at ~90% of dgemm against
+ * dgetrf costs about n / 50 of them at ~90% of dgemm (2n^3/3 flops against
  * 8n^2 bytes at the memory bandwidth, PERFORMANCE.md; 86 reads measured at
- * n = 4000); a series pass with r right-hand sides costs max(1, r / 7)
+ * n = 4000), more where it runs below that (lu_reads); a series pass with r right-hand sides costs max(1, r / 7)
  * (dgemm with few columns is bandwidth-bound: 14 columns took 1.9 reads
  * at n = 4000); lockstep GMRES advances up to w = clioi_krylov_width
  * columns with one product of the block, each costing max(1, w / 7) reads
@@ -46,6 +46,21 @@
 #define BLOCK_COLUMNS_PER_READ 7.0
 #define GMRES_PASS_SHARE 0.5
 #define GMRES_CHECK_SOLVES 2.0
+
+/* dgetrf's cost in reads: n / 50 at 90% of dgemm, scaled by its measured
+ * share of dgemm at this size (PERFORMANCE.md: 47% at n = 1000, 63% at
+ * 2000, 89% at 4000, 93% at 8000; interpolated). */
+static double lu_reads(double n)
+{
+    static const double size[] = {1000, 2000, 4000, 8000}, share[] = {0.47, 0.63, 0.89, 0.93};
+    double e = share[0];
+    for (int k = 0; k < 3; k++)
+        if (n >= size[k])
+            e = n >= size[k + 1] ? share[k + 1]
+                                 : share[k] + (share[k + 1] - share[k]) * (n - size[k]) /
+                                                  (size[k + 1] - size[k]);
+    return n / LU_READS_PER_N * 0.9 / fmin(e, 0.9);
+}
 /* lu-mixed (mixed_lu.c) replaces LU from this size on, where sgetrf runs at
  * about twice dgetrf's rate (n = 9,800: 3.3 s against 6.5 s); each solve
  * adds about MIXED_STEPS residual products (one pass each). */
@@ -361,6 +376,35 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
     return CLIO_OK;
 }
 
+/* The method the cost model prefers for `passes` series passes: the
+ * series (only when ||A|| < 1, cand SERIES: its a-priori bound) or GMRES
+ * (about half the passes, so it usually wins even then; the check solves
+ * only count when ||A|| >= 1), when cheaper than the dense factorisation
+ * (LU or lu-mixed) and within the budget; else the factorisation. */
+static int cheaper_method(const clio_leontief_options *o, size_t n, int cand, int mixed,
+                          const double *need, double limit, size_t passes)
+{
+    int dense = mixed ? CLIO_METHOD_MIXED_LU : CLIO_METHOD_LU;
+    if (passes == (size_t)-1)
+        return dense;
+    double r = (double)o->rhs, p = (double)passes;
+    double lu = mixed ? lu_reads((double)n) / MIXED_SPEEDUP +
+                            MIXED_STEPS * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
+                      : lu_reads((double)n);
+    double w = (double)clioi_krylov_width(n, o->rhs);
+    double checks = cand == CLIO_METHOD_SERIES ? 0.0 : GMRES_CHECK_SOLVES;
+    double series = cand == CLIO_METHOD_SERIES ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
+                                               : INFINITY;
+    double krylov = p * GMRES_PASS_SHARE *
+                    (fmax(1.0, r / w) * fmax(1.0, w / BLOCK_COLUMNS_PER_READ) + checks);
+    int best = series <= krylov ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
+    if (fmin(series, krylov) < lu && need[best] <= limit)
+        return best;
+    if (need[cand] <= limit && (cand == CLIO_METHOD_SERIES ? series : krylov) < lu)
+        return cand;
+    return dense;
+}
+
 int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leontief_options *o,
                           clio_leontief *f, double *work, clio_error *err)
 {
@@ -440,28 +484,18 @@ int clioi_strategy_choose(const clio_table *t, unsigned flags, const clio_leonti
         f->method = cand;
         return CLIO_OK;
     }
-    double rho = spectral_estimate(f, work, work + n, work + 2 * n);
-    size_t passes = clioi_passes_estimate(rho, o->tolerance);
-    f->method = dense;
-    if (passes != (size_t)-1) {
-        /* The series only when ||A|| < 1 (its a-priori bound); GMRES always
-         * (about half the passes, so it usually wins even then).  The check
-         * solves are only needed when ||A|| >= 1. */
-        double r = (double)o->rhs, p = (double)passes;
-        double lu = mixed ? (double)n / LU_READS_PER_N / MIXED_SPEEDUP +
-                                MIXED_STEPS * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
-                          : (double)n / LU_READS_PER_N;
-        double w = (double)clioi_krylov_width(n, o->rhs);
-        double checks = cand == CLIO_METHOD_SERIES ? 0.0 : GMRES_CHECK_SOLVES;
-        double series = cand == CLIO_METHOD_SERIES ? p * fmax(1.0, r / BLOCK_COLUMNS_PER_READ)
-                                                   : INFINITY;
-        double krylov = p * GMRES_PASS_SHARE *
-                        (fmax(1.0, r / w) * fmax(1.0, w / BLOCK_COLUMNS_PER_READ) + checks);
-        int best = series <= krylov ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
-        if (fmin(series, krylov) < lu && need[best] <= limit)
-            f->method = best;
-        else if (need[cand] <= limit && (cand == CLIO_METHOD_SERIES ? series : krylov) < lu)
-            f->method = cand;
+    /* The passes: first the a-priori bound from ||A|| < 1 (free); the power
+     * steps (6 products) only when that bound does not already make the
+     * iteration the cheaper. */
+    double c = fmin(f->colmax, f->rowmax);
+    int chosen = c < 1 ? cheaper_method(o, n, cand, mixed, need, limit,
+                                        clioi_passes_estimate(c, o->tolerance))
+                       : dense;
+    if (chosen == dense) {
+        double rho = spectral_estimate(f, work, work + n, work + 2 * n);
+        chosen = cheaper_method(o, n, cand, mixed, need, limit,
+                                clioi_passes_estimate(rho, o->tolerance));
     }
+    f->method = chosen;
     return CLIO_OK;
 }

@@ -102,6 +102,10 @@ int clioi_nc_def_table_labels(int ncid, const int *dims, clioi_nc_label_vars *v)
  * variable (outer_len, inner_len), inner_len values per matrix column, by
  * clio_netcdf_compression() (tables/netcdf_storage.c).  In define mode. */
 int clioi_nc_def_matrix_storage(int ncid, int varid, size_t outer_len, size_t inner_len);
+/* clioi_nc_def_result_storage -- compression of a result variable by
+ * clio_netcdf_compression(): auto deflates (shuffle, level 1), 0 stores it
+ * plain, 1..9 deflate at that level.  In define mode. */
+int clioi_nc_def_result_storage(int ncid, int varid);
 /* clioi_nc_chunk_columns -- matrix columns in one chunk (about 4 MiB, at
  * least 1, at most outer_len); also the slab clio generate writes at once. */
 size_t clioi_nc_chunk_columns(size_t outer_len, size_t inner_len);

@@ -194,7 +194,7 @@ static int def_value(int ncid, const char *name, int ndims, const int *dims,
     const double nan = NAN;
     int rc = nc_def_var(ncid, name, NC_DOUBLE, ndims, dims, varid);
     if (!rc)
-        rc = nc_def_var_deflate(ncid, *varid, 1, 1, 1);
+        rc = clioi_nc_def_result_storage(ncid, *varid);
     if (!rc)
         rc = nc_def_var_fill(ncid, *varid, 0, &nan);
     if (!rc)

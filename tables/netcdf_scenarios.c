@@ -118,7 +118,7 @@ static int def_double(int ncid, const char *name, int ndims, const int *dims,
     const double nan = NAN;
     int rc = nc_def_var(ncid, name, NC_DOUBLE, ndims, dims, var);
     if (!rc)
-        rc = nc_def_var_deflate(ncid, *var, 1, 1, 1);
+        rc = clioi_nc_def_result_storage(ncid, *var);
     if (!rc)
         rc = nc_def_var_fill(ncid, *var, 0, &nan);
     return rc ? rc : clioi_nc_put_text(ncid, *var, "long_name", long_name);

@@ -53,3 +53,13 @@ int clioi_nc_def_matrix_storage(int ncid, int varid, size_t outer_len, size_t in
     int rc = nc_def_var_chunking(ncid, varid, NC_CHUNKED, chunks);
     return rc ? rc : nc_def_var_deflate(ncid, varid, shuffle, 1, level);
 }
+
+int clioi_nc_def_result_storage(int ncid, int varid)
+{
+    /* results keep their historical layout under auto (shuffle + deflate 1,
+     * HDF5's default chunks); none leaves them plain (contiguous) */
+    if (compression == 0)
+        return NC_NOERR;
+    int automatic = compression == CLIO_NETCDF_COMPRESSION_AUTO;
+    return nc_def_var_deflate(ncid, varid, automatic, 1, automatic ? 1 : compression);
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# CLI tests of --compression (generate, import, export): every setting gives
+# CLI tests of --compression (tables and results): every setting gives
 # the same numbers, stored as asked (ncdump -hs); files open in xarray; a
 # bad level is a usage error (64) that writes nothing.
 
@@ -66,4 +66,30 @@ storage() {
     echo "$output"
     [ "$status" -eq 0 ]
     [ "${#lines[@]}" -eq 3 ]
+}
+
+@test "compression: results (multipliers, scenario batches) follow --compression; a bad level is 64 for them too" {
+    "$CLIO" import data/germany_1995 --region DE -o "$T/de.nc" -q
+    "$CLIO" multipliers "$T/de.nc" -o "$T/m-auto.nc" -q
+    "$CLIO" multipliers "$T/de.nc" --compression none -o "$T/m-none.nc" -q
+    "$CLIO" multipliers "$T/de.nc" --compression 4 -o "$T/m-4.nc" -q
+    run ncdump -hs "$T/m-auto.nc"
+    [[ "$output" == *'effect:_DeflateLevel = 1'* ]]
+    run ncdump -hs "$T/m-none.nc"
+    [[ "$output" != *'_DeflateLevel'* ]]
+    run ncdump -hs "$T/m-4.nc"
+    [[ "$output" == *'effect:_DeflateLevel = 4'* ]]
+    # the same numbers whatever the storage
+    diff <(ncdump -v effect,multiplier "$T/m-auto.nc" | sed -n '/^data:/,$p') \
+         <(ncdump -v effect,multiplier "$T/m-none.nc" | sed -n '/^data:/,$p')
+    diff <(ncdump -v effect,multiplier "$T/m-auto.nc" | sed -n '/^data:/,$p') \
+         <(ncdump -v effect,multiplier "$T/m-4.nc" | sed -n '/^data:/,$p')
+    "$CLIO" scenario run examples/scenarios/germany_policies.yaml --table "$T/de.nc" \
+        --compression none -o "$T/s.nc" -q
+    run ncdump -hs "$T/s.nc"
+    [[ "$output" == *'delta('* && "$output" != *'delta:_DeflateLevel'* ]]
+    run "$CLIO" multipliers "$T/de.nc" --compression 11 -o "$T/bad.nc"
+    [ "$status" -eq 64 ]
+    [[ "$output" == *"bad value '11' for --compression"* ]]
+    [ ! -e "$T/bad.nc" ]
 }
