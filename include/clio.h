@@ -423,15 +423,15 @@ typedef struct clio_leontief_options {
 int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief_options *opts,
                               clio_leontief **out, clio_error *err);
 
-/* clio_leontief_method -- "lu", "series", "krylov" or "sparse-lu". */
+/* clio_leontief_method -- "lu", "series", "krylov", "sparse-lu" or "lu-mixed". */
 const char *clio_leontief_method(const clio_leontief *f);
 
 /* clio_leontief_describe -- one line on the method and what its solves
  * did so far (passes, error bound), e.g. for -v and file metadata. */
 void clio_leontief_describe(const clio_leontief *f, char *buf, size_t size);
 
-/* clio_method_parse -- "auto", "lu", "series", "krylov", "sparse-lu"; -1 if
- * unknown. */
+/* clio_method_parse -- "auto", "lu", "series", "krylov", "sparse-lu",
+ * "lu-mixed"; -1 if unknown. */
 int clio_method_parse(const char *name);
 
 /* clio_memory_physical -- bytes of physical memory (sysconf), 0 unknown. */
