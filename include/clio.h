@@ -373,8 +373,9 @@ int clio_leontief_inverse(const clio_leontief *f, double *L, size_t ldl, clio_er
  * error bound from the column sums of A; KRYLOV is restarted GMRES(m)
  * with the right-hand sides in lockstep; SPARSE_LU is UMFPACK; MIXED_LU is
  * sgetrf in single precision with every solution refined in double to the
- * tolerance (AUTO's factorisation from n = 4000; CLIO_ENOCONVERGE or
- * CLIO_ESINGULAR for tables too ill-conditioned for it). */
+ * tolerance (AUTO's factorisation from n = 4000, falling back to LU for
+ * tables too ill-conditioned for single precision; asked for by name it
+ * fails on them with CLIO_ENOCONVERGE or CLIO_ESINGULAR). */
 typedef enum clio_method {
     CLIO_METHOD_AUTO = 0,
     CLIO_METHOD_LU,
@@ -396,10 +397,12 @@ typedef struct clio_leontief_options {
     /* Bytes the run may hold: the table, the solver's matrix and work, the
      * right-hand sides (0: CLIO_MEMORY_FRACTION of physical memory). */
     unsigned long long memory_limit;
-    double tolerance;      /* relative error of each solution (0: 1e-12) */
+    double tolerance;      /* relative error of each solution (0: 1e-12; below
+                            * CLIO_TOLERANCE_MIN it is taken as that) */
     size_t max_iterations; /* passes or matrix products per column (0: 10000) */
 } clio_leontief_options;
 #define CLIO_MEMORY_FRACTION 0.75
+#define CLIO_TOLERANCE_MIN 1e-15 /* about 4.5 machine epsilons */
 
 /*
  * clio_leontief_factor_opts -- prepare solves with I - A by the method

@@ -90,6 +90,8 @@ static int check_productive(const clio_table *t, clio_leontief *f, clio_error *e
     return status;
 }
 
+static int factor_built(const clio_table *t, clio_leontief *f, double anorm, clio_error *err);
+
 /* factor_lu -- dgetrf of I - A built in Z's memory or a new matrix (from
  * a sparse table's Zs: always a new one, Zs freed when consumed). */
 static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error *err)
@@ -122,7 +124,14 @@ static int factor_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error
         clio_sparse_free(t->Zs);
         t->Zs = NULL;
     }
+    return factor_built(t, f, anorm, err);
+}
 
+/* factor_built -- dgetrf of the I - A in f->lu (1-norm anorm), dgecon and
+ * the productivity check. */
+static int factor_built(const clio_table *t, clio_leontief *f, double anorm, clio_error *err)
+{
+    size_t n = t->n;
     lapack_int nn = (lapack_int)n;
     char task[64];
     snprintf(task, sizeof task, "factorising I - A (n = %zu)", n);
@@ -323,6 +332,8 @@ static void resolve_options(const clio_leontief_options *in, clio_leontief_optio
     *o = in ? *in : defaults;
     if (!(o->tolerance > 0))
         o->tolerance = 1e-12;
+    if (o->tolerance < CLIO_TOLERANCE_MIN) /* below what double precision certifies */
+        o->tolerance = CLIO_TOLERANCE_MIN;
     if (o->max_iterations == 0)
         o->max_iterations = 10000;
     if (o->memory_limit == 0) {
@@ -336,6 +347,39 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
 {
     clio_leontief_options o = {.method = CLIO_METHOD_LU, .memory_limit = ULLONG_MAX};
     return clio_leontief_factor_opts(t, flags, &o, out, err);
+}
+
+/* mixed_to_lu -- auto's fallback when single precision cannot resolve the
+ * table: the double LU, in the kept A's memory (I - A built in place) or
+ * from the table's Z. */
+static int mixed_to_lu(clio_table *t, unsigned flags, clio_leontief *f, clio_error *err)
+{
+    size_t n = f->n;
+    free(f->lu32);
+    f->lu32 = NULL;
+    free(f->ipiv);
+    f->ipiv = NULL;
+    memset(f->stats, 0, sizeof *f->stats);
+    f->method = CLIO_METHOD_LU;
+    if (!f->a_owned) { /* Z kept: the usual LU, in a new matrix */
+        f->z_borrowed = NULL;
+        return factor_lu(t, flags & ~(unsigned)CLIO_FACTOR_CONSUME_Z, f, err);
+    }
+    f->lu = f->a_owned;
+    f->a_owned = NULL;
+    f->ipiv = clioi_calloc_array(n, sizeof *f->ipiv);
+    if (!f->ipiv)
+        return clioi_fail(err, CLIO_ENOMEM, "out of memory");
+    double anorm = 0;
+    for (size_t j = 0; j < n; j++) {
+        double *col = f->lu + j * n, sum = 0;
+        for (size_t i = 0; i < n; i++) {
+            col[i] = (i == j) - col[i];
+            sum += fabs(col[i]);
+        }
+        anorm = sum > anorm ? sum : anorm;
+    }
+    return factor_built(t, f, anorm, err);
 }
 
 int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief_options *opts,
@@ -395,6 +439,9 @@ int clio_leontief_factor_opts(clio_table *t, unsigned flags, const clio_leontief
         status = clioi_mixed_lu_factor(f, t, err);
         if (status == CLIO_OK)
             status = check_productive(t, f, err);
+        if ((status == CLIO_ENOCONVERGE || status == CLIO_ESINGULAR) &&
+            o.method == CLIO_METHOD_AUTO)
+            status = mixed_to_lu(t, flags, f, err);
     } else {
         status = setup_iterative(t, flags, f, &nm, err);
     }

@@ -12,6 +12,7 @@
  * the factor is kept for many solves, in both directions. */
 #include "factor.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err
     if (!f->a_owned && !f->z_borrowed)
         return clioi_fail(err, CLIO_EINVAL,
                           "lu-mixed needs a dense table: use --method lu or sparse-lu");
+    if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
+        return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
     f->lu32 = n ? malloc(n * n * sizeof *f->lu32) : NULL;
     f->ipiv = clioi_calloc_array(n, sizeof *f->ipiv);
     if ((n && !f->lu32) || !f->ipiv)
@@ -49,7 +52,7 @@ int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err
         anorm = sum > anorm ? sum : anorm;
     }
     lapack_int nn = (lapack_int)n;
-    char task[64];
+    char task[96];
     snprintf(task, sizeof task, "factorising I - A in single precision (n = %zu)", n);
     clioi_progress(task, 0.0);
     lapack_int info = LAPACKE_sgetrf_work(LAPACK_COL_MAJOR, nn, nn, f->lu32, nn, f->ipiv);
@@ -79,6 +82,7 @@ int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err
 /* The buffers of one chunk of right-hand sides. */
 typedef struct chunk {
     double *x, *b, *ax, *work; /* the solutions, right-hand sides, A x, apply_a's work */
+    double *scale;             /* each column's residual scale (max-norm) */
     float *s;              /* residuals and corrections in single precision */
 } chunk;
 
@@ -93,12 +97,20 @@ static int solve_chunk(const clio_leontief *f, int transpose, size_t k, double *
         memcpy(c->b + q * n, B + q * ldb, n * sizeof *c->b);
     double *X = c->x;
     for (size_t step = 0;; step++) {
-        /* s = the residual (the right-hand side itself at step 0) */
-        for (size_t q = 0; q < k; q++)
+        /* s = the residual (the right-hand side itself at step 0), each
+         * column scaled to max-norm 1 so single precision neither
+         * underflows nor overflows; the correction is scaled back */
+        for (size_t q = 0; q < k; q++) {
+            double *r = c->ax + q * n, big = 0; /* A x is not needed once r is formed */
+            for (size_t i = 0; i < n; i++) {
+                r[i] = step == 0 ? c->b[i + q * n]
+                                 : c->b[i + q * n] - X[i + q * n] + c->ax[i + q * n];
+                big = fmax(big, fabs(r[i]));
+            }
+            c->scale[q] = big > 0 && isfinite(big) ? big : 1.0;
             for (size_t i = 0; i < n; i++)
-                c->s[i + q * n] =
-                    (float)(step == 0 ? c->b[i + q * n]
-                                      : c->b[i + q * n] - X[i + q * n] + c->ax[i + q * n]);
+                c->s[i + q * n] = (float)(r[i] / c->scale[q]);
+        }
         LAPACKE_sgetrs_work(LAPACK_COL_MAJOR, transpose ? 'T' : 'N', nn, (lapack_int)k, f->lu32,
                             nn, f->ipiv, c->s, nn);
         int done = 1;
@@ -106,8 +118,9 @@ static int solve_chunk(const clio_leontief *f, int transpose, size_t k, double *
         for (size_t q = 0; q < k; q++) {
             double *x = X + q * n, corr = 0, size = 0;
             for (size_t i = 0; i < n; i++) {
-                x[i] = step == 0 ? (double)c->s[i + q * n] : x[i] + (double)c->s[i + q * n];
-                corr = fmax(corr, fabs((double)c->s[i + q * n]));
+                double d = (double)c->s[i + q * n] * c->scale[q];
+                x[i] = step == 0 ? d : x[i] + d;
+                corr = fmax(corr, fabs(d));
                 size = fmax(size, fabs(x[i]));
             }
             double rel = size > 0 ? corr / size : corr;
@@ -138,9 +151,9 @@ int clioi_mixed_lu_solve(const clio_leontief *f, int transpose, size_t nrhs, dou
     size_t n = f->n, width = nrhs < CHUNK ? nrhs : CHUNK;
     chunk c = {malloc(n * width * sizeof *c.x), malloc(n * width * sizeof *c.b),
                malloc(n * width * sizeof *c.ax), malloc(n * width * sizeof *c.work),
-               malloc(n * width * sizeof *c.s)};
+               malloc(width * sizeof *c.scale), malloc(n * width * sizeof *c.s)};
     int status = CLIO_OK;
-    if (!c.x || !c.b || !c.ax || !c.work || !c.s)
+    if (!c.x || !c.b || !c.ax || !c.work || !c.scale || !c.s)
         status = clioi_fail(err, CLIO_ENOMEM, "out of memory for the refinement of %zu columns",
                             width);
     for (size_t q = 0; status == CLIO_OK && q < nrhs; q += width) {
@@ -158,6 +171,7 @@ int clioi_mixed_lu_solve(const clio_leontief *f, int transpose, size_t nrhs, dou
     free(c.b);
     free(c.ax);
     free(c.work);
+    free(c.scale);
     free(c.s);
     return status;
 }

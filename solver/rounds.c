@@ -80,7 +80,7 @@ int clio_impact_rounds(const clio_table *t, const clio_leontief *f, const double
     if (clio_leontief_size(f) != n)
         return clioi_fail(err, CLIO_EDIM, "the factor has %zu sectors, the table %zu",
                           clio_leontief_size(f), n);
-    if (!t->Z && !t->Zs && !f->a_owned)
+    if (!t->Z && !t->Zs && !f->a_owned && !f->as_owned)
         return clioi_fail(err, CLIO_EINVAL,
                           "round-by-round effects need the coefficients A: the table's Z was "
                           "consumed by an LU factorisation (factor without "

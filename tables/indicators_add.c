@@ -32,13 +32,12 @@ static int copy_economy(const clio_table *t, clio_table *c)
     if (t->Z)
         memcpy(c->Z, t->Z, n * n * sizeof *c->Z);
     else if (t->Zs) { /* sparse stays sparse: no n x n copy */
-        free(c->Z);
-        c->Z = NULL;
+        clio_sparse_free(c->Zs);
         if (!(c->Zs = clioi_sparse_copy(t->Zs)))
             return CLIO_ENOMEM;
-    } else {
-        free(c->Z); /* consumed by a factorisation: stays consumed */
-        c->Z = NULL;
+    } else { /* consumed by a factorisation: stays consumed */
+        clio_sparse_free(c->Zs);
+        c->Zs = NULL;
     }
     memcpy(c->Y, t->Y, n * t->nfd * sizeof *c->Y);
     memcpy(c->V, t->V, t->nva * n * sizeof *c->V);
@@ -101,7 +100,9 @@ int clio_table_add_satellites(const clio_table *t, size_t count, const char *con
     if (status != CLIO_OK)
         return status;
     size_t n = t->n, m = t->nsat + count;
-    clio_table *c = clio_table_alloc(t->nregions, n, t->nfd, t->nva, m);
+    /* without a dense Z (sparse or consumed) no n x n matrix is allocated */
+    clio_table *c = t->Z ? clio_table_alloc(t->nregions, n, t->nfd, t->nva, m)
+                         : clio_table_alloc_sparse(t->nregions, n, 0, t->nfd, t->nva, m);
     if (!c || copy_economy(t, c) != CLIO_OK ||
         copy_labels(c->sat_names, t->sat_names, t->nsat) != CLIO_OK ||
         copy_labels(c->sat_units, t->sat_units, t->nsat) != CLIO_OK) {

@@ -20,11 +20,16 @@ static int def_vector(int ncid, const char *name, nc_type type, int dim, size_t 
                       const char *long_name, const char *units, int *varid)
 {
     int rc = nc_def_var(ncid, name, type, 1, &dim, varid);
-    if (!rc && len >= COMPRESS_ENTRIES) {
-        size_t chunk = CHUNK_ENTRIES;
+    /* --compression: auto deflates (shuffle, level 1) from COMPRESS_ENTRIES,
+     * none stores plain, a level deflates every vector without shuffle */
+    int level = clio_netcdf_compression(), automatic = level == CLIO_NETCDF_COMPRESSION_AUTO;
+    if (automatic)
+        level = len >= COMPRESS_ENTRIES ? 1 : 0;
+    if (!rc && level > 0 && len > 0) {
+        size_t chunk = len < CHUNK_ENTRIES ? len : CHUNK_ENTRIES;
         rc = nc_def_var_chunking(ncid, *varid, NC_CHUNKED, &chunk);
         if (!rc)
-            rc = nc_def_var_deflate(ncid, *varid, 1, 1, 1);
+            rc = nc_def_var_deflate(ncid, *varid, automatic, 1, level);
     } else if (!rc) {
         rc = nc_def_var_chunking(ncid, *varid, NC_CONTIGUOUS, NULL);
     }

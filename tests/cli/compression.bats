@@ -93,3 +93,14 @@ storage() {
     [[ "$output" == *"bad value '11' for --compression"* ]]
     [ ! -e "$T/bad.nc" ]
 }
+
+@test "compression: a sparse Z's vectors follow --compression too" {
+    "$CLIO" generate --sparse --regions 4 --sectors 30 --seed 2 --compression 3 -o "$T/s3.nc" -q
+    "$CLIO" generate --sparse --regions 4 --sectors 30 --seed 2 --compression none -o "$T/s0.nc" -q
+    run ncdump -hs "$T/s3.nc"
+    [[ "$output" == *'Z_value:_DeflateLevel = 3'* && "$output" == *'Z_row:_DeflateLevel = 3'* ]]
+    run ncdump -hs "$T/s0.nc"
+    [[ "$output" != *'Z_value:_DeflateLevel'* ]]
+    diff <(ncdump -v Z_value,Z_row "$T/s3.nc" | sed -n '/^data:/,$p') \
+         <(ncdump -v Z_value,Z_row "$T/s0.nc" | sed -n '/^data:/,$p')
+}

@@ -153,6 +153,68 @@ static void test_refusals(void)
     tap_ok(clio_method_parse("lu-mixed") == CLIO_METHOD_MIXED_LU, "'lu-mixed' parses");
 }
 
+/* Right-hand sides far below single precision's range, and a tolerance
+ * below what double precision certifies: solved, not zeroed or refused. */
+static void test_scaling(void)
+{
+    clio_error err = {0};
+    int s1, s2;
+    clio_table *t = load_germany(), *tl = load_germany();
+    clio_leontief_options tiny_tol = {.method = CLIO_METHOD_MIXED_LU, .tolerance = 1e-20};
+    clio_leontief *f = NULL;
+    s1 = clio_leontief_factor_opts(t, 0, &tiny_tol, &f, &err);
+    clio_leontief *lu = solver_factor(tl, 0, CLIO_METHOD_LU, 0, &err, &s2);
+    double b[12], x[12];
+    for (int i = 0; i < 12; i++)
+        b[i] = x[i] = i < 6 ? 1e-50 * (i + 1) : 1e300 * (i - 5);
+    int s = s1 ? s1 : s2 ? s2 : clio_leontief_solve(f, 0, 2, b, 6, &err);
+    s = s ? s : clio_leontief_solve(lu, 0, 2, x, 6, &err);
+    double worst = s ? INFINITY : worst_difference(6, 2, b, x);
+    tap_ok(worst <= 1e-12 && b[0] > 0,
+           "lu-mixed: right-hand sides of 1e-50 and 1e300 and --tolerance 1e-20 solve as LU "
+           "does (%.2g %s)",
+           worst, err.message);
+    clio_leontief_free(f);
+    clio_leontief_free(lu);
+    clio_table_free(t);
+    clio_table_free(tl);
+}
+
+/* Auto falls back to LU when single precision cannot resolve a large
+ * table: A = (1 - 1e-8) / n everywhere, cond(I - A) about 1e8. */
+static void test_auto_fallback(void)
+{
+    const size_t n = 4000;
+    clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
+    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
+    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
+        t->sector_region[i] = 0;
+        t->x[i] = 1.0;
+    }
+    for (size_t k = 0; k < n * n; k++)
+        t->Z[k] = (1.0 - 1e-8) / (double)n;
+    for (size_t i = 0; i < n; i++)
+        t->Y[i] = 1e-8;
+    clio_error err = {0};
+    clio_leontief *f = NULL;
+    int status = clio_leontief_factor_opts(t, CLIO_FACTOR_CONSUME_Z, NULL, &f, &err);
+    double g[4000];
+    for (size_t i = 0; i < n; i++)
+        g[i] = 1.0;
+    status = status ? status : clio_leontief_solve(f, 0, 1, g, n, &err);
+    /* (I - A)^-1 1 = 1 + (1 - 1e-8) / 1e-8 in every entry */
+    tap_ok(status == CLIO_OK && !strcmp(clio_leontief_method(f), "lu") &&
+               fabs(g[0] - 1e8) / 1e8 < 1e-6,
+           "cond(I - A) ~ 1e8 at n = 4000: auto falls back from lu-mixed to LU (%s, g = %.6g)",
+           f ? clio_leontief_method(f) : err.message, g[0]);
+    clio_leontief_free(f);
+    clio_table_free(t);
+}
+
 /* Auto: lu-mixed from n = 4000 when the right-hand sides are many. */
 static void test_auto(void)
 {
@@ -185,6 +247,8 @@ int main(void)
         tap_skip(3, "WIOD 2013 release not in ../shared/data");
     clio_table_free(w);
     test_refusals();
+    test_scaling();
     test_auto();
+    test_auto_fallback();
     return tap_done();
 }
