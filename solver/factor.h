@@ -117,17 +117,12 @@ int clioi_sparse_lu_solve(const clioi_sparse_lu *s, int transpose, size_t nrhs, 
 void clioi_sparse_lu_describe(const clioi_sparse_lu *s, char *buf, size_t size);
 void clioi_sparse_lu_free(clioi_sparse_lu *s);
 
-/* sparse_setup.c -- the table's A from a sparse Zs: the norms that
- * measure_a reads from a dense Z (see leontief.c), and dense I - A from Zs
- * for the dense LU (m is n x n, zeroed; returns ||I - A||_1). */
-typedef struct clioi_a_norms {
-    double norm1_i_minus_a, mincol, minrow;
-} clioi_a_norms;
 /* clioi_need_dense_z -- CLIO_OK when t->Z is there; else CLIO_EINVAL
  * saying that `what` needs the dense flows and why they are missing (a
  * sparse table, or Z consumed by a factorisation). */
 int clioi_need_dense_z(const clio_table *t, const char *what, clio_error *err);
-int clioi_measure_a_sparse(const clio_table *t, clio_leontief *f, clioi_a_norms *nm);
+/* clioi_dense_i_minus_a_from_sparse -- the dense I - A from a sparse Zs for
+ * the dense LU (m is n x n, zeroed; returns ||I - A||_1; sparse_setup.c). */
 double clioi_dense_i_minus_a_from_sparse(const clio_table *t, double *m);
 
 /* strategy.c: the method for a table (sets f->method; f's norms and

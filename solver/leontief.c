@@ -163,14 +163,33 @@ static int factor_built(const clio_table *t, clio_leontief *f, double anorm, cli
     return check_productive(t, f, err);
 }
 
-/* The norms of A from Z and x (A itself is not built): largest column and
- * row sums of |A|, the 1-norm of I - A, the smallest sums, and A >= 0. */
-typedef clioi_a_norms a_norms;
+/* The norms of A from Z (or Zs) and x (A itself is not built): largest
+ * column and row sums of |A|, the 1-norm of I - A, the smallest sums, and
+ * A >= 0. */
+typedef struct a_norms {
+    double norm1_i_minus_a, mincol, minrow;
+} a_norms;
 
+/* Column sums of A: of |a|, of a, and the diagonal entry. */
+typedef struct column_sums {
+    double abs, signed_, diag;
+} column_sums;
+
+static inline void add_entry(column_sums *c, double *row, size_t i, size_t j, double a,
+                             int *nonnegative)
+{
+    c->abs += fabs(a);
+    c->signed_ += a;
+    row[i] += fabs(a);
+    if (a < 0)
+        *nonnegative = 0;
+    if (i == j)
+        c->diag = a;
+}
+
+/* One pass over the dense Z or the sparse Zs. */
 static int measure_a(const clio_table *t, clio_leontief *f, a_norms *nm)
 {
-    if (!t->Z)
-        return clioi_measure_a_sparse(t, f, nm);
     size_t n = t->n;
     double *row = clioi_calloc_array(n, sizeof *row);
     f->inv_x = clioi_calloc_array(n, sizeof *f->inv_x);
@@ -183,21 +202,21 @@ static int measure_a(const clio_table *t, clio_leontief *f, a_norms *nm)
     nm->mincol = nm->minrow = n ? INFINITY : 0;
     for (size_t j = 0; j < n; j++) {
         double inv = f->inv_x[j] = t->x[j] != 0 ? 1.0 / t->x[j] : 0.0;
-        const double *z = t->Z + j * n;
-        double col = 0, colsigned = 0;
-        for (size_t i = 0; i < n; i++) {
-            double a = z[i] * inv;
-            col += fabs(a);
-            colsigned += a;
-            row[i] += fabs(a);
-            if (a < 0)
-                f->nonnegative = 0;
+        column_sums c = {0, 0, 0};
+        if (t->Z) {
+            const double *z = t->Z + j * n;
+            for (size_t i = 0; i < n; i++)
+                add_entry(&c, row, i, j, z[i] * inv, &f->nonnegative);
+        } else {
+            const clio_sparse *s = t->Zs;
+            for (int64_t p = s->colptr[j]; p < s->colptr[j + 1]; p++)
+                add_entry(&c, row, (size_t)s->rowind[p], j, s->values[p] * inv,
+                          &f->nonnegative);
         }
-        double ajj = z[j] * inv;
-        double c1 = col - fabs(ajj) + fabs(1.0 - ajj);
-        f->colmax = col > f->colmax ? col : f->colmax;
+        double c1 = c.abs - fabs(c.diag) + fabs(1.0 - c.diag);
+        f->colmax = c.abs > f->colmax ? c.abs : f->colmax;
         nm->norm1_i_minus_a = c1 > nm->norm1_i_minus_a ? c1 : nm->norm1_i_minus_a;
-        nm->mincol = colsigned < nm->mincol ? colsigned : nm->mincol;
+        nm->mincol = c.signed_ < nm->mincol ? c.signed_ : nm->mincol;
     }
     for (size_t i = 0; i < n; i++) {
         f->rowmax = row[i] > f->rowmax ? row[i] : f->rowmax;

@@ -13,32 +13,10 @@ setup() {
     WIOD=../shared/data/wiod_2013_release
 }
 
-# same A.csv B.csv: the tidy CSVs agree to 1e-10 relative (entries below
-# 1e-9 of the largest compared with that floor); prints the difference.
+# same A.csv B.csv: the tidy CSVs agree to 1e-10 relative; prints the
+# largest difference (tests/python/same_csv.py).
 same() {
-    /usr/bin/python3 - "$1" "$2" <<'PY'
-import csv, math, sys
-a = list(csv.reader(open(sys.argv[1])))
-b = list(csv.reader(open(sys.argv[2])))
-assert a[0] == b[0] and len(a) == len(b), "different shapes"
-def num(s):
-    try:
-        return float(s)
-    except ValueError:
-        return None
-vals = [(num(x), num(y)) for ra, rb in zip(a[1:], b[1:]) for x, y in zip(ra, rb)]
-big = max(abs(x) for x, _ in vals if x is not None and math.isfinite(x))
-worst = 0.0
-for (ra, rb) in zip(a[1:], b[1:]):
-    for x, y in zip(ra, rb):
-        fx, fy = num(x), num(y)
-        if fx is None:
-            assert x == y, (x, y)
-        elif not (math.isnan(fx) and math.isnan(fy)):
-            worst = max(worst, abs(fx - fy) / max(abs(fx), 1e-9 * big))
-print(f"{worst:.3g}")
-sys.exit(0 if worst <= 1e-10 else 1)
-PY
+    /usr/bin/python3 tests/python/same_csv.py "$1" "$2"
 }
 
 # every_method TABLE ARGS...: multipliers and impact (demand = 10% of the

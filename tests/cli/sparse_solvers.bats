@@ -10,30 +10,10 @@ setup() {
     T=$BATS_TEST_TMPDIR
 }
 
-# same A.csv B.csv: the CSVs agree to 1e-10 relative (entries below 1e-9
-# of the largest compared with that floor).
+# same A.csv B.csv: the tidy CSVs agree to 1e-10 relative; prints the
+# largest difference (tests/python/same_csv.py).
 same() {
-    /usr/bin/python3 - "$1" "$2" <<'PY'
-import csv, math, sys
-a = list(csv.reader(open(sys.argv[1])))
-b = list(csv.reader(open(sys.argv[2])))
-assert a[0] == b[0] and len(a) == len(b), "different shapes"
-def num(s):
-    try:
-        return float(s)
-    except ValueError:
-        return None
-pairs = [(num(x), num(y), x, y) for ra, rb in zip(a[1:], b[1:]) for x, y in zip(ra, rb)]
-big = max(abs(p[0]) for p in pairs if p[0] is not None and math.isfinite(p[0]))
-worst = 0.0
-for fx, fy, x, y in pairs:
-    if fx is None:
-        assert x == y, (x, y)
-    elif not (math.isnan(fx) and math.isnan(fy)):
-        worst = max(worst, abs(fx - fy) / max(abs(fx), 1e-9 * big))
-print(f"{worst:.3g}")
-sys.exit(0 if worst <= 1e-10 else 1)
-PY
+    /usr/bin/python3 tests/python/same_csv.py "$1" "$2"
 }
 
 @test "sparse-lu: Germany 1995 -- LU's multipliers and impact to 1e-10, described with -v" {

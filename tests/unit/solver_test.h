@@ -1,12 +1,22 @@
 /* solver_test.h -- helpers of the solver tests (test_solvers, test_krylov,
- * test_sparse_solvers, test_mixed_lu): a factor by a named method, and the
- * two ways results are compared with LU. */
+ * test_sparse_solvers, test_mixed_lu, test_rounds): Germany 1995, a factor
+ * by a named method, and the two ways results are compared with LU. */
 #ifndef CLIO_TESTS_SOLVER_TEST_H
 #define CLIO_TESTS_SOLVER_TEST_H
 
 #include "clio.h"
 
 #include <math.h>
+
+/* Germany 1995 (the default economy), or NULL. */
+static clio_table *load_germany(void) __attribute__((unused));
+static clio_table *load_germany(void)
+{
+    clio_table *t = NULL;
+    clio_error err = {0};
+    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
+    return t;
+}
 
 /* The factor of t by `method` for `rhs` right-hand sides; *status set. */
 static clio_leontief *solver_factor(clio_table *t, unsigned flags, int method, size_t rhs,

@@ -205,8 +205,7 @@ static void test_speeds(void)
 static void test_cap(void)
 {
     clio_error err = {0};
-    clio_table *t = NULL;
-    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
+    clio_table *t = load_germany();
     int s;
     clio_leontief *f = factor(t, CLIO_METHOD_KRYLOV, 3, &err, &s);
     size_t n = t->n, nrhs = 40;

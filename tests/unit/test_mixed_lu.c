@@ -78,14 +78,6 @@ static void on_table(const char *what, clio_table *(*load)(void))
     }
 }
 
-static clio_table *load_germany(void)
-{
-    clio_table *t = NULL;
-    clio_error err = {0};
-    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
-    return t;
-}
-
 static clio_table *load_wiod(void)
 {
     clio_table *t = NULL;

@@ -5,17 +5,10 @@
  * for a non-negative table; the same numbers from a sparse Z and from an
  * iterative factor that consumed Z; every refusal. */
 #include "clio.h"
+#include "solver_test.h"
 #include "tap.h"
 
 #include <stdlib.h>
-
-static clio_table *germany(void)
-{
-    clio_table *t = NULL;
-    clio_error err = {0};
-    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
-    return t;
-}
 
 static clio_leontief *factor(clio_table *t, int method, unsigned flags)
 {
@@ -53,7 +46,7 @@ static double difference(const clio_result *a, const clio_result *b)
 static void test_germany(void)
 {
     enum { K = 5 };
-    clio_table *t = germany();
+    clio_table *t = load_germany();
     clio_leontief *f = factor(t, CLIO_METHOD_LU, 0);
     double *df = demand(t);
     clio_result *r = NULL, *imp = NULL;
@@ -153,7 +146,7 @@ done:
 /* An iterative factor that consumed Z still has A: the same rounds. */
 static void test_consumed(void)
 {
-    clio_table *t1 = germany(), *t2 = germany(), *t3 = germany();
+    clio_table *t1 = load_germany(), *t2 = load_germany(), *t3 = load_germany();
     clio_leontief *lu = factor(t1, CLIO_METHOD_LU, 0);
     clio_leontief *se = factor(t2, CLIO_METHOD_SERIES, CLIO_FACTOR_CONSUME_Z);
     clio_leontief *luc = factor(t3, CLIO_METHOD_LU, CLIO_FACTOR_CONSUME_Z);
@@ -180,7 +173,7 @@ static void test_consumed(void)
                "consumed by an LU factorisation", "LU that consumed Z: CLIO_EINVAL");
     tap_ok(c == NULL, "... and no result");
     /* A sparse table whose Zs a GMRES factor consumed: its own sparse A. */
-    clio_table *t4 = germany();
+    clio_table *t4 = load_germany();
     clio_result *e = NULL;
     clio_leontief *kc = NULL;
     if (clio_table_sparsify(t4, &err) == CLIO_OK)
@@ -209,7 +202,7 @@ static void test_consumed(void)
 
 static void test_refusals(void)
 {
-    clio_table *t = germany();
+    clio_table *t = load_germany();
     clio_leontief *f = factor(t, CLIO_METHOD_LU, 0);
     double *df = demand(t);
     clio_result *r = NULL;

@@ -107,14 +107,6 @@ static void compare_methods(const char *what, clio_table *(*load)(void))
     clio_result_free(ref_i);
 }
 
-static clio_table *load_germany(void)
-{
-    clio_table *t = NULL;
-    clio_error err = {0};
-    clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
-    return t;
-}
-
 static char generated_path[64];
 
 static clio_table *load_generated(void)
