@@ -18,11 +18,11 @@ DESTDIR  ?=
 
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra -Werror -fPIC \
+CFLAGS   += -std=c11 -pthread -Wall -Wextra -Werror -fPIC \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # UMFPACK (SuiteSparse) has no pkg-config file in Debian: its header is
 # <suitesparse/umfpack.h>, the library -lumfpack (sparse LU, solver/sparse_lu.c).
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lumfpack -lcsv -lyaml -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lumfpack -lcsv -lyaml -lm -pthread
 
 # FUZZ=1 (make fuzz): libFuzzer coverage on every object, with ASan + UBSan.
 ifneq ($(FUZZ),)

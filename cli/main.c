@@ -74,6 +74,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0) {
             int status = commands[i].run(argc - 1, argv + 1);
+            (void)clio_provenance_set(NULL, NULL); /* stop hashing inputs no file needed */
             if (status == CLIO_EWRITE) {
                 /* After a NetCDF write failed (disk full), HDF5's exit
                  * handler crashes closing the failed file again; the

@@ -8,7 +8,7 @@
  * each with its SHA-256 and size.  Values of the options that name
  * outputs are not inputs.  Hashing reads every input once more, so it is
  * done only when the run writes NetCDF (an output ending in .nc): nothing
- * else records provenance. */
+ * else records provenance; the library hashes in a background thread. */
 #include "cli.h"
 
 #include <dirent.h>
@@ -98,12 +98,31 @@ static int output_option(const char *arg, const char **inline_value)
     return 0;
 }
 
-static void add_input(text *t, const char *path)
+/* The input paths, in the order found. */
+typedef struct path_list {
+    char **paths;
+    size_t count, cap;
+    int failed;
+} path_list;
+
+static void add_input(path_list *l, const char *path)
 {
-    char hex[65];
-    unsigned long long bytes;
-    if (clio_sha256_file(path, hex, &bytes, NULL) == CLIO_OK)
-        text_add(t, "%s  %s  %llu\n", hex, path, bytes);
+    if (l->failed)
+        return;
+    if (l->count == l->cap) {
+        size_t cap = 2 * l->cap + 8;
+        char **p = realloc(l->paths, cap * sizeof *p);
+        if (!p) {
+            l->failed = 1;
+            return;
+        }
+        l->paths = p;
+        l->cap = cap;
+    }
+    if (!(l->paths[l->count] = strdup(path)))
+        l->failed = 1;
+    else
+        l->count++;
 }
 
 static int is_csv(const struct dirent *e)
@@ -113,7 +132,7 @@ static int is_csv(const struct dirent *e)
 }
 
 /* A folder's *.csv files, in name order. */
-static void add_folder(text *t, const char *dir)
+static void add_folder(path_list *l, const char *dir)
 {
     struct dirent **names;
     int n = scandir(dir, &names, is_csv, alphasort);
@@ -125,9 +144,9 @@ static void add_folder(text *t, const char *dir)
             snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
                      names[k]->d_name);
             if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-                add_input(t, path);
+                add_input(l, path);
         } else {
-            t->failed = 1;
+            l->failed = 1;
         }
         free(path);
         free(names[k]);
@@ -137,15 +156,15 @@ static void add_folder(text *t, const char *dir)
 }
 
 /* An argument that names a file or folder we read. */
-static void add_argument(text *t, const char *arg)
+static void add_argument(path_list *l, const char *arg)
 {
     struct stat st;
     if (*arg == '\0' || stat(arg, &st) != 0)
         return;
     if (S_ISREG(st.st_mode))
-        add_input(t, arg);
+        add_input(l, arg);
     else if (S_ISDIR(st.st_mode))
-        add_folder(t, arg);
+        add_folder(l, arg);
 }
 
 static int writes_netcdf(const char *path)
@@ -156,7 +175,8 @@ static int writes_netcdf(const char *path)
 
 void cli_provenance_record(int argc, char **argv)
 {
-    text command = {0}, inputs = {0};
+    text command = {0};
+    path_list inputs = {0};
     const char **values = calloc((size_t)argc + 1, sizeof *values); /* non-NULL: an output */
     if (!values)
         return;
@@ -184,9 +204,14 @@ void cli_provenance_record(int argc, char **argv)
         add_argument(&inputs, eq ? eq + 1 : argv[i]);
     }
     free(values);
-    /* Provenance is a courtesy: a run that cannot record it still runs. */
+    /* Provenance is a courtesy: a run that cannot record it still runs.
+     * The inputs are hashed while the command runs (a large table takes
+     * as long to hash as to read). */
     if (!command.failed && !inputs.failed)
-        (void)clio_provenance_set(command.s, inputs.s);
+        (void)clio_provenance_set_files(command.s, (const char *const *)inputs.paths,
+                                        inputs.count);
     free(command.s);
-    free(inputs.s);
+    for (size_t k = 0; k < inputs.count; k++)
+        free(inputs.paths[k]);
+    free(inputs.paths);
 }

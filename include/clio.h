@@ -2544,6 +2544,20 @@ int clio_cluster_stats(const clio_table *t, const clio_clusters *c, clio_result 
 int clio_provenance_set(const char *command_line, const char *inputs);
 
 /*
+ * clio_provenance_set_files -- clio_provenance_set with the inputs given
+ * as paths[0..count) of regular files: their lines "SHA256  PATH  BYTES"
+ * are computed by a background thread, so that hashing a large table
+ * overlaps the run's own reading and solving; the first NetCDF file
+ * written waits for them.  Paths that cannot be read are left out.  The
+ * command line and paths are copied.  A later clio_provenance_set (or
+ * clio_provenance_set(NULL, NULL) before exit, to stop the thread at
+ * once) gives up a hashing still running.  CLIO_OK, CLIO_EINVAL (paths
+ * NULL with count > 0) or CLIO_ENOMEM with the previous setting kept.
+ */
+int clio_provenance_set_files(const char *command_line, const char *const *paths,
+                              size_t count);
+
+/*
  * clio_sha256_file -- the SHA-256 of the regular file at path as 64
  * lowercase hexadecimal digits (hex, NUL-terminated) and its size in
  * *bytes (when not NULL).  CLIO_EIO when it is missing, unreadable or not

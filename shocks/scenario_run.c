@@ -77,9 +77,10 @@ static int plan_scenarios(const clio_scenarios *s, run_plan *p, clio_error *err)
     return CLIO_OK;
 }
 
-/* The baseline: final demand y0, the model's output x0 = L y0, the primary
- * cost per unit v0 = 1 - column sums of A (so that prices are 1). */
-static int baseline(run_ctx *c, clio_error *err)
+/* The baseline: final demand y0, the model's output x0 = L y0 (unless the
+ * demand block solves it: solve_x0 0), the primary cost per unit v0 = 1 -
+ * column sums of A (so that prices are 1). */
+static int baseline(run_ctx *c, int solve_x0, clio_error *err)
 {
     const clio_table *t = c->t;
     size_t n = c->n;
@@ -92,7 +93,7 @@ static int baseline(run_ctx *c, clio_error *err)
         for (size_t i = 0; i < n; i++)
             c->y0[i] += t->Y[i + n * k];
     memcpy(c->x0, c->y0, n * sizeof *c->x0);
-    int status = clio_leontief_solve(c->f, 0, 1, c->x0, n, err);
+    int status = solve_x0 ? clio_leontief_solve(c->f, 0, 1, c->x0, n, err) : CLIO_OK;
     for (size_t j = 0; j < n && status == CLIO_OK; j++) {
         double bought = 0.0;
         for (size_t i = 0; i < n; i++)
@@ -130,11 +131,15 @@ static int set_names(clio_scenario_results *r, const clio_scenarios *s, size_t i
                                                                               : CLIO_ENOMEM;
 }
 
-/* solve_batch -- the demand-only scenarios as one n x nbatch block. */
-static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, clio_error *err)
+/* solve_batch -- the demand-only scenarios as one n x nbatch block, and
+ * with `with_x0` the baseline x0 = L y0 as its first column: a solve of
+ * one column costs an iterative method or lu-mixed's refinement as many
+ * passes over A as a block does. */
+static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, int with_x0,
+                       clio_error *err)
 {
-    size_t n = c->n, count = clio_scenarios_count(s), b = 0;
-    double *DY = clioi_alloc_matrix(n, p->nbatch), *DX = clioi_alloc_matrix(n, p->nbatch);
+    size_t n = c->n, count = clio_scenarios_count(s), b = 0, lead = with_x0 ? 1 : 0;
+    double *DY = clioi_alloc_matrix(n, p->nbatch), *DX = clioi_alloc_matrix(n, p->nbatch + lead);
     int status = DY && DX ? CLIO_OK : clioi_fail(err, CLIO_ENOMEM, "out of memory");
     for (size_t i = 0; i < count && status == CLIO_OK; i++) {
         if (!p->batch[i])
@@ -147,14 +152,19 @@ static int solve_batch(run_ctx *c, const clio_scenarios *s, const run_plan *p, c
         clio_shock_free(k);
     }
     if (status == CLIO_OK) {
-        memcpy(DX, DY, n * p->nbatch * sizeof *DX);
+        memcpy(DX, c->y0, lead * n * sizeof *DX);
+        memcpy(DX + lead * n, DY, n * p->nbatch * sizeof *DX);
         const run_solver plain = {c->f, NULL};
         status = c->h ? run_closed_solve(c, &plain, p->nbatch, DX, err)
-                      : clio_leontief_solve(c->f, 0, p->nbatch, DX, n, err);
+                      : clio_leontief_solve(c->f, 0, lead + p->nbatch, DX, n, err);
+    }
+    if (status == CLIO_OK && with_x0) {
+        memcpy(c->x0, DX, n * sizeof *DX);
+        fill_baseline(c);
     }
     for (size_t i = 0, j = 0; i < count && status == CLIO_OK; i++)
         if (p->batch[i]) {
-            run_fill_deltas(c, i, DX + n * j, DY + n * j, 0, NULL, NULL);
+            run_fill_deltas(c, i, DX + n * (lead + j), DY + n * j, 0, NULL, NULL);
             j++;
         }
     free(DY);
@@ -220,12 +230,14 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
     if (status == CLIO_OK)
         status = run_results_alloc(t, clio_scenarios_count(s), p.with_price, p.with_caps,
                                    p.ntimes, p.used, p.dynamic, &c.r, &c.acc, err);
-    if (status == CLIO_OK && (status = baseline(&c, err)) == CLIO_OK)
+    int x0_in_batch = p.nbatch > 0 && !h; /* the closure needs x0 first */
+    if (status == CLIO_OK && (status = baseline(&c, !x0_in_batch, err)) == CLIO_OK &&
+        !x0_in_batch)
         fill_baseline(&c);
     if (status == CLIO_OK && h)
         status = run_closure_prepare(&c, err);
     if (status == CLIO_OK && p.nbatch > 0)
-        status = solve_batch(&c, s, &p, err);
+        status = solve_batch(&c, s, &p, x0_in_batch, err);
     size_t count = clio_scenarios_count(s);
     clioi_progress("running scenarios", p.nbatch / (double)(count ? count : 1));
     for (size_t i = 0; i < count && status == CLIO_OK; i++)

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK 64      /* right-hand sides refined together (one dgemm per step) */
+#define CHUNK 128     /* right-hand sides refined together (one dgemm per step) */
 #define MAX_STEPS 30  /* refinement steps before CLIO_ENOCONVERGE */
 
 /* A(i, j) of a dense factor's kept A. */
@@ -35,6 +35,8 @@ int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err
     if (n > (size_t)INT_MAX / 2 || (n && n > (size_t)INT_MAX / n))
         return clioi_fail(err, CLIO_EDIM, "%zu sectors is too large for dense LAPACK", n);
     f->lu32 = n ? malloc(n * n * sizeof *f->lu32) : NULL;
+    if (f->lu32)
+        clioi_madvise_huge(f->lu32, n * n * sizeof *f->lu32);
     f->ipiv = clioi_calloc_array(n, sizeof *f->ipiv);
     if ((n && !f->lu32) || !f->ipiv)
         return clioi_fail(err, CLIO_ENOMEM,

@@ -2,19 +2,30 @@
  * their SHA-256) a program records once with clio_provenance_set, and the
  * dates, written by every NetCDF file as CF/ACDD global attributes
  * (tables/netcdf_common.c).  Like clio_progress_set, a process-wide
- * setting: the program sets it before writing, never while writing. */
+ * setting: the program sets it before writing, never while writing.  The
+ * inputs' hashes may still be computing (provenance_hash.c) until the
+ * first writer asks for them. */
 #include "provenance.h"
 
 #include <errno.h>
 #include <stdio.h>
-#include <nettle/sha2.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 static char *recorded_command;
 static char *recorded_inputs;
+static clioi_hash_job *hashing; /* the inputs, until a writer needs them */
+
+/* record -- the new texts, after the old ones and any hashing are gone. */
+static void record(char *command_line, char *inputs)
+{
+    free(clioi_hash_finish(hashing, 1));
+    hashing = NULL;
+    free(recorded_command);
+    free(recorded_inputs);
+    recorded_command = command_line;
+    recorded_inputs = inputs;
+}
 
 int clio_provenance_set(const char *command_line, const char *inputs)
 {
@@ -24,10 +35,22 @@ int clio_provenance_set(const char *command_line, const char *inputs)
         free(i);
         return CLIO_ENOMEM;
     }
-    free(recorded_command);
-    free(recorded_inputs);
-    recorded_command = c;
-    recorded_inputs = i;
+    record(c, i);
+    return CLIO_OK;
+}
+
+int clio_provenance_set_files(const char *command_line, const char *const *paths, size_t count)
+{
+    if (count && !paths)
+        return CLIO_EINVAL;
+    char *c = clioi_strdup(command_line);
+    clioi_hash_job *job = NULL;
+    if ((command_line && !c) || (count && clioi_hash_start(paths, count, &job) != CLIO_OK)) {
+        free(c);
+        return CLIO_ENOMEM;
+    }
+    record(c, NULL);
+    hashing = job;
     return CLIO_OK;
 }
 
@@ -38,6 +61,10 @@ const char *clioi_provenance_command(void)
 
 const char *clioi_provenance_inputs(void)
 {
+    if (hashing) {
+        recorded_inputs = clioi_hash_finish(hashing, 0);
+        hashing = NULL;
+    }
     return recorded_inputs;
 }
 
@@ -67,34 +94,5 @@ void clioi_provenance_date(char buf[CLIOI_DATE_LEN])
 
 int clio_sha256_file(const char *path, char hex[65], unsigned long long *bytes, clio_error *err)
 {
-    if (!path || !hex)
-        return clioi_fail(err, CLIO_EINVAL, "clio_sha256_file: NULL argument");
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return clioi_fail(err, CLIO_EIO, "cannot read '%s': %s", path, strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return clioi_fail(err, CLIO_EIO, "cannot read '%s': not a regular file", path);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return clioi_fail(err, CLIO_EIO, "cannot read '%s': %s", path, strerror(errno));
-    struct sha256_ctx ctx;
-    sha256_init(&ctx);
-    unsigned char block[65536];
-    unsigned long long total = 0;
-    size_t got;
-    while ((got = fread(block, 1, sizeof block, fp)) > 0) {
-        sha256_update(&ctx, got, block);
-        total += got;
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (failed)
-        return clioi_fail(err, CLIO_EIO, "cannot read '%s': read error", path);
-    unsigned char digest[SHA256_DIGEST_SIZE];
-    sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-    for (size_t k = 0; k < SHA256_DIGEST_SIZE; k++)
-        snprintf(hex + 2 * k, 3, "%02x", digest[k]);
-    if (bytes)
-        *bytes = total;
-    return CLIO_OK;
+    return clioi_sha256_until(path, hex, bytes, NULL, err);
 }

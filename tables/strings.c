@@ -1,4 +1,5 @@
 /* strings.c -- small string and memory helpers shared by the readers. */
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE: not in POSIX, so <sys/mman.h> hides it */
 #include "clioi.h"
 
 #include <ctype.h>
