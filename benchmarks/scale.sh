@@ -25,7 +25,7 @@
 # writes nothing), and records provenance (SHA-256 of the table) as always.
 #
 # Environment: BUILD (build), BENCH_DATA (build/bench-data), RUNS (runs per
-# clio measurement below n = 5000; 1 above), NUMPY_MAX (largest dense n
+# clio measurement below n = 15000; 1 above), NUMPY_MAX (largest dense n
 # given to NumPy, default 20000), SPSOLVE_TIMEOUT (s, default 180; SciPy is
 # also capped at 16 GiB of address space),
 # OPENBLAS_NUM_THREADS (default: all CPUs).  Results: stdout,
@@ -165,7 +165,7 @@ echo
 echo "clio $("$CLIO" --version | head -1 | awk '{print $2}') (git $(git rev-parse --short HEAD 2>/dev/null || echo ?)),"
 echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB,"
 echo "OpenBLAS threads $OPENBLAS_NUM_THREADS, dgemm measured now: $DGEMM GFLOP/s; load $(cut -d' ' -f1-3 /proc/loadavg) at the start."
-echo "Wall seconds of whole processes (median of $RUNS runs below n = 5000, one run above), peak RSS in MB."
+echo "Wall seconds of whole processes (median of $RUNS runs below n = 15000, one run above), peak RSS in MB."
 echo
 echo "| n | task | method | time s | peak MB | vs NumPy | solver (clio -v) | factor s | dgetrf GFLOP/s (% of dgemm) | max rel. diff |"
 echo "|--:|---|---|--:|--:|--:|---|--:|--:|--:|"
@@ -177,7 +177,7 @@ for c in "${cases[@]}"; do
     f=$(table_for "$c")
     n=$("$PY" -c "import netCDF4,sys; print(len(netCDF4.Dataset(sys.argv[1]).dimensions['sector']))" "$f")
     runs=$RUNS
-    [ "$n" -lt 5000 ] || runs=1
+    [ "$n" -lt 15000 ] || runs=1
     sparse=0
     case $c in sparse:*) sparse=1 ;; esac
     log "case $c: n = $n ($f, $(du -m "$f" | cut -f1) MB)"
