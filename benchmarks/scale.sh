@@ -249,7 +249,7 @@ else: print('%.3f' % (d.get('load_s', 0) + d.get('inverse_s', 0) + d[k + '_s']))
             fi
             fs=$(phase factor)
             # the rate of dgetrf / sgetrf alone (the "factorising" line of -v)
-            ts=$(grep -h 'factorising I - A' "$LOG" | tail -1 | sed 's/.*: \([0-9.]*\) s$/\1/')
+            ts=$(grep -h 'factorising I - A' "$LOG" | tail -1 | sed 's/.*: \([0-9.]*\) s$/\1/' || true)
             gf=-
             if [[ $(how) == "lu ("* ]] && [ -n "$ts" ]; then
                 gf=$(awk -v n="$n" -v s="$ts" -v d="$DGEMM" 'BEGIN { g = 2 * n^3 / 3 / s / 1e9; printf "%.0f (%.0f%%)", g, 100 * g / d }')

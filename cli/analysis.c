@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis *a)
 {
@@ -26,7 +27,7 @@ int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis 
         goto done;
     }
     cli_timing(o, "solve", cli_now() - t0);
-    if (clio_leontief_method(f)[0] != 'l') /* iterative: what the solves did */
+    if (strcmp(clio_leontief_method(f), "lu") != 0) /* refined or iterative: the solves */
         cli_method_report(o, f);
     status = cli_emit(o, r);
 done:

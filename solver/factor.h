@@ -78,6 +78,8 @@ int clioi_krylov_solve(const clio_leontief *f, int transpose, size_t nrhs, doubl
  * LU of I - A from the factor's kept A, and solves refined in double to the
  * factor's tolerance (mixed_lu.c). */
 int clioi_mixed_lu_factor(clio_leontief *f, const clio_table *t, clio_error *err);
+/* right-hand sides lu-mixed refines together (one dgemm per step) */
+#define CLIOI_MIXED_CHUNK 128
 int clioi_mixed_lu_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
                          size_t ldb, clio_error *err);
 

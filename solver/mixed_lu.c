@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK 128     /* right-hand sides refined together (one dgemm per step) */
 #define MAX_STEPS 30  /* refinement steps before CLIO_ENOCONVERGE */
 
 /* A(i, j) of a dense factor's kept A. */
@@ -150,7 +149,7 @@ static int solve_chunk(const clio_leontief *f, int transpose, size_t k, double *
 int clioi_mixed_lu_solve(const clio_leontief *f, int transpose, size_t nrhs, double *B,
                          size_t ldb, clio_error *err)
 {
-    size_t n = f->n, width = nrhs < CHUNK ? nrhs : CHUNK;
+    size_t n = f->n, width = nrhs < CLIOI_MIXED_CHUNK ? nrhs : CLIOI_MIXED_CHUNK;
     chunk c = {malloc(n * width * sizeof *c.x), malloc(n * width * sizeof *c.b),
                malloc(n * width * sizeof *c.ax), malloc(n * width * sizeof *c.work),
                malloc(width * sizeof *c.scale), malloc(n * width * sizeof *c.s)};

@@ -67,7 +67,6 @@ static double lu_reads(double n)
 #define MIXED_MIN_N 4000
 #define MIXED_SPEEDUP 2.0
 #define MIXED_STEPS 3.0
-#define MIXED_CHUNK 64.0
 
 static char solver_note[256];
 
@@ -182,7 +181,7 @@ double clioi_method_memory(const clio_table *t, unsigned flags, int method, size
         return need + w * (8.0 * n * (m + 5) + 8.0 * (m + 1) * (m + 3));
     }
     case CLIO_METHOD_MIXED_LU: /* the float factor; A lives in Z's memory or is Z itself */
-        return need + 4.0 * n * n + 8.0 * n * fmin(r, MIXED_CHUNK) * 5 + 16.0 * n;
+        return need + 4.0 * n * n + 8.0 * n * fmin(r, CLIOI_MIXED_CHUNK) * 5 + 16.0 * n;
     default: {
         /* I - A in CSC is built while Z is held; a consumed Z is freed
          * before UMFPACK's numeric peak; each solve holds 7n words. */

@@ -20,6 +20,17 @@ setup() {
     [[ "$output" == *"relative error bound "*"e-1"[3-9]* ]]
 }
 
+@test "solver options: -v reports what lu-mixed's refinement did, for analyses and scenario runs" {
+    run "$CLIO" multipliers "$DE" --method lu-mixed --tolerance 1e-6 -v --format csv
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"method lu-mixed (n = 6, rcond "*"refined in double: "*" steps at most, last correction "* ]]
+    run "$CLIO" scenario run examples/scenarios/germany_policies.yaml --method lu-mixed -v -q
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"method lu-mixed (n = 6, rcond "*"refined in double: "*" steps at most"* ]]
+    run "$CLIO" scenario run examples/scenarios/germany_policies.yaml --method krylov -v -q
+    [[ "$output" == *"method krylov GMRES (n = 6"*"matrix products at most"* ]]
+}
+
 @test "solver options: --max-iterations caps the iteration (exit 13 naming the option)" {
     run "$CLIO" multipliers "$DE" --method krylov --max-iterations 2 -q
     [ "$status" -eq 13 ]

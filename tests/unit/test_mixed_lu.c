@@ -129,6 +129,27 @@ static void test_refusals(void)
                "rho(A) = 1.05: lu-mixed refuses it");
     tap_ok(f == NULL && t->Z == NULL, "... no factor, Z consumed as documented");
     clio_table_free(t);
+    /* The productivity check: A >= 0 with a norm below 1 proves it without
+     * a solve; with every norm at 1 or more (here column sums 1.0 and 0.6,
+     * row sums 1.3 and 0.3, yet rho(A) = 0.92) the check solves. */
+    char line[256];
+    t = load_germany();
+    f = solver_factor(t, 0, CLIO_METHOD_MIXED_LU, 0, &err, &status);
+    if (f)
+        clio_leontief_describe(f, line, sizeof line);
+    tap_ok(status == CLIO_OK && strstr(line, "no solve yet"),
+           "||A|| < 1: productive without a check solve (%s)", f ? line : err.message);
+    clio_leontief_free(f);
+    clio_table_free(t);
+    t = two_by_two(0.8, 0.5, 0.2, 0.1);
+    f = solver_factor(t, 0, CLIO_METHOD_MIXED_LU, 0, &err, &status);
+    if (f)
+        clio_leontief_describe(f, line, sizeof line);
+    tap_ok(status == CLIO_OK && strstr(line, "steps at most"),
+           "||A|| >= 1 in both norms, rho(A) < 1: productive by the check solve (%s)",
+           f ? line : err.message);
+    clio_leontief_free(f);
+    clio_table_free(t);
     /* A sparse table, an analysis that needs the LU factor. */
     t = load_germany();
     clio_table_sparsify(t, &err);
