@@ -317,9 +317,25 @@ static double trade_partners(const clio_table *t)
     return (double)pairs / (double)R;
 }
 
+/* The cheaper iterative method that fits the budget (the series only with
+ * its a-priori bound, ||A|| < 1), its seconds in *t (INFINITY: neither;
+ * then `cand`, the one with the bound when it fits). */
+static int cheaper_iterative(const clio_leontief *f, int cand, const double *need, double limit,
+                             size_t passes, double r, double n, double nnz, double *t)
+{
+    double series = INFINITY, krylov = INFINITY;
+    if (passes != (size_t)-1 && fmin(f->colmax, f->rowmax) < 1 &&
+        need[CLIO_METHOD_SERIES] <= limit)
+        series = iterative_seconds(CLIO_METHOD_SERIES, (double)passes, r, n, nnz);
+    if (passes != (size_t)-1 && need[CLIO_METHOD_KRYLOV] <= limit)
+        krylov = iterative_seconds(CLIO_METHOD_KRYLOV, (double)passes, r, n, nnz);
+    *t = fmin(series, krylov);
+    return isfinite(*t) ? (series <= krylov ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV) : cand;
+}
+
 /* choose_sparse -- the automatic choice for a sparse table: the cheapest
  * by the cost model of the methods that fit the budget, iterating without
- * analysis when the series (or GMRES) costs less than UMFPACK's analysis
+ * analysis when the series or GMRES costs less than UMFPACK's analysis
  * alone would, or when n > SPARSE_ANALYSE_MAX_N, iteration can run and
  * regions trade with more than FEW_TRADE_PARTNERS others on average;
  * dense LU only when n is small.  Unknown right-hand sides (rhs 0) count
@@ -333,13 +349,12 @@ static int choose_sparse(const clio_table *t, unsigned flags, const clio_leontie
     int cand = fmin(f->colmax, f->rowmax) < 1 ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV;
     if (need[cand] > limit)
         cand = cand == CLIO_METHOD_SERIES ? CLIO_METHOD_KRYLOV : CLIO_METHOD_SERIES;
-    int iter_fits = need[cand] <= limit;
     double rho = n ? spectral_estimate(f, work, work + n, work + 2 * n) : 0;
     size_t passes = clioi_passes_estimate(rho, o->tolerance);
     double t_iter = INFINITY, t_slu = INFINITY, t_lu = INFINITY;
     double need_slu = clioi_method_memory(t, flags, CLIO_METHOD_SPARSE_LU, o->rhs, NULL);
-    if (iter_fits && passes != (size_t)-1)
-        t_iter = iterative_seconds(cand, (double)passes, r, dn, nnz);
+    cand = cheaper_iterative(f, cand, need, limit, passes, r, dn, nnz, &t_iter);
+    int iter_fits = need[cand] <= limit;
     if (!(t_iter < SYMBOLIC_PER_NNZ * (nnz + dn)) &&
         (n <= SPARSE_ANALYSE_MAX_N || !isfinite(t_iter) ||
          trade_partners(t) <= FEW_TRADE_PARTNERS)) {
