@@ -11,6 +11,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 TASKS = ["multipliers", "scenarios", "extraction"]
+# one colour per method in every panel, dense and sparse alike
+COLOURS = {"auto": "C0", "krylov": "C1", "lu": "C2", "lu-mixed": "C3", "series": "C4",
+           "sparse-lu": "C5"}
 
 
 def main(path, out):
@@ -20,7 +23,10 @@ def main(path, out):
         series = {}
         for r in rows:
             if r["who"] == "clio" and r.get("task") == task:
-                series.setdefault(f"clio {r['method']}", []).append((r["n"], r["time"]))
+                # a sparse table is another kind of problem: its own points,
+                # not joined to the dense curve
+                kind = " (sparse)" if r["case"].startswith("sparse:") else ""
+                series.setdefault(f"clio {r['method']}{kind}", []).append((r["n"], r["time"]))
             elif r["who"] == "numpy" and f"{task}_s" in r["data"]:
                 d = r["data"]
                 t = d.get("load_s", 0) + d.get("inverse_s", 0) + d[f"{task}_s"]
@@ -29,8 +35,13 @@ def main(path, out):
         for label, pts in sorted(series.items()):
             pts.sort()
             style = "k--o" if label.startswith(("NumPy", "SciPy")) else "-o"
-            width = 2.5 if label == "clio auto" else 1.2
-            ax.plot([p[0] for p in pts], [p[1] for p in pts], style, label=label, lw=width, ms=4)
+            if label.endswith("(sparse)"):
+                style = "s"
+            width = 2.5 if label.startswith("clio auto") else 1.2
+            method = label.split()[1] if label.startswith("clio ") else ""
+            extra = {"color": COLOURS[method]} if method in COLOURS else {}
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], style, label=label, lw=width, ms=4,
+                    **extra)
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_title(task)
