@@ -468,6 +468,21 @@ static clio_table *csc_table(size_t R, size_t S, size_t dom, size_t trade,
     return t;
 }
 
+/* The automatic choice for table t (consumed and freed) and rhs
+ * right-hand sides: the method, with its description in line. */
+static int auto_choice(clio_table *t, size_t rhs, char line[256], clio_error *err)
+{
+    int status;
+    clio_leontief *f = solver_factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, rhs, err, &status);
+    line[0] = '\0';
+    if (f)
+        clio_leontief_describe(f, line, 256);
+    int method = status == CLIO_OK ? (int)f->method : -1;
+    clio_leontief_free(f);
+    clio_table_free(t);
+    return method;
+}
+
 /* Above n = 20,000 UMFPACK's analysis runs only for tables whose regions
  * trade with few others: a block-diagonal table with many right-hand sides
  * gets the sparse LU, a trade-linked one iterates unanalysed. */
@@ -493,28 +508,16 @@ static void test_large_choice(void)
     tap_ok(status == CLIO_OK && worst < 1e-12, "... and its solve is exact (%.3g)", worst);
     clio_leontief_free(f);
     clio_table_free(t);
-    t = csc_table(250, 100, 5, 2, 32);
-    f = solver_factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 2000, &err, &status);
-    line[0] = '\0';
-    if (f)
-        clio_leontief_describe(f, line, sizeof line);
-    tap_ok(status == CLIO_OK && f->method == CLIO_METHOD_SERIES && strstr(line, "sparse-lu -"),
+    int method = auto_choice(csc_table(250, 100, 5, 2, 32), 2000, line, &err);
+    tap_ok(method == CLIO_METHOD_SERIES && strstr(line, "sparse-lu -"),
            "n = 25,000 trade-linked, 2000 right-hand sides: the series (its passes touch 3 "
            "vectors, GMRES's 34), unanalysed: %s (%s)", line, err.message);
-    clio_leontief_free(f);
-    clio_table_free(t);
     /* 20 non-zeros a column and the 13 right-hand sides of multipliers:
      * the products dominate, and GMRES needs half the series' passes */
-    t = csc_table(250, 100, 12, 8, 33);
-    f = solver_factor(t, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_AUTO, 13, &err, &status);
-    line[0] = '\0';
-    if (f)
-        clio_leontief_describe(f, line, sizeof line);
-    tap_ok(status == CLIO_OK && f->method == CLIO_METHOD_KRYLOV && strstr(line, "sparse-lu -"),
+    method = auto_choice(csc_table(250, 100, 12, 8, 33), 13, line, &err);
+    tap_ok(method == CLIO_METHOD_KRYLOV && strstr(line, "sparse-lu -"),
            "n = 25,000, 20 non-zeros a column, 13 right-hand sides: GMRES although the series "
            "has its bound: %s (%s)", line, err.message);
-    clio_leontief_free(f);
-    clio_table_free(t);
 }
 
 static void test_names(void)
