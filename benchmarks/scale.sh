@@ -12,7 +12,7 @@
 # sparse:50x2000 = 100,000 rows with 20 non-zeros per column; scenarios
 # and extraction need a dense Z and are left out).  Default: all five.
 #
-# Tasks, each one whole `clio` process timed by GNU time (wall s, peak RSS):
+# Tasks, each one whole `clio` process (wall s by the clock, peak RSS by GNU time):
 #   load         clio check (read + validate)
 #   multipliers  clio multipliers (output, 2 value-added rows, 10
 #                satellites), with --method lu, lu-mixed, series, krylov,

@@ -27,7 +27,7 @@ int cli_run_analysis(const cli_common *o, const char *table, const cli_analysis 
         goto done;
     }
     cli_timing(o, "solve", cli_now() - t0);
-    if (strcmp(clio_leontief_method(f), "lu") != 0) /* refined or iterative: the solves */
+    if (cli_method_refines(f)) /* what the solves did */
         cli_method_report(o, f);
     status = cli_emit(o, r);
 done:

@@ -120,6 +120,9 @@ int cli_factor_for(const cli_common *o, clio_table *t, int consume_z, size_t rhs
                    clio_leontief **out);
 /* cli_method_report -- with -v, the method and what its solves did. */
 void cli_method_report(const cli_common *o, const clio_leontief *f);
+/* cli_method_refines -- whether f's solves iterate or refine (series,
+ * krylov, lu-mixed), so that what they did is worth a -v line after them. */
+int cli_method_refines(const clio_leontief *f);
 
 /* cli_common_option -- handle a shared option; 1 when handled, 0 when not
  * one of them, -1 on a bad value (message printed). */

@@ -92,8 +92,8 @@ static int run(const cli_common *o, const scenario_options *so, const cli_househ
             cli_error(o, status, &err);
         else
             cli_timing(o, "solve", cli_now() - t0);
-        if (status == CLIO_OK && strcmp(clio_leontief_method(f), "lu") != 0)
-            cli_method_report(o, f); /* refined or iterative: what the solves did */
+        if (status == CLIO_OK && cli_method_refines(f))
+            cli_method_report(o, f); /* what the solves did */
     }
     for (size_t i = 0; h && r && i < r->nscenarios && !o->quiet; i++)
         if (strcmp(r->models[i], "leontief_type2") != 0)

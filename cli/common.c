@@ -391,6 +391,12 @@ int cli_factor(const cli_common *o, clio_table *t, int consume_z, clio_leontief 
     return cli_factor_for(o, t, consume_z, 0, 0, out);
 }
 
+int cli_method_refines(const clio_leontief *f)
+{
+    const char *m = clio_leontief_method(f);
+    return strcmp(m, "lu") != 0 && strcmp(m, "sparse-lu") != 0;
+}
+
 void cli_method_report(const cli_common *o, const clio_leontief *f)
 {
     if (!o->verbose || !f)

@@ -19,8 +19,9 @@
 
 /* Options whose value is a file the command writes. */
 static const char *const OUTPUT_OPTIONS[] = {
-    "--output",   "--inverse",  "--series", "--summary", "--multipliers",
-    "--miyazawa", "--decomposition", "--direct", "--total", "--total-industry-commodity",
+    "--output",   "--inverse",       "--series",   "--summary",  "--multipliers",
+    "--miyazawa", "--decomposition", "--direct",   "--total",    "--total-industry-commodity",
+    "--stats",    "--linkages",      "--use-coefficients", "--transformation", "--negatives",
 };
 #define NOUTPUT_OPTIONS (sizeof OUTPUT_OPTIONS / sizeof OUTPUT_OPTIONS[0])
 

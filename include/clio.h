@@ -2549,10 +2549,13 @@ int clio_provenance_set(const char *command_line, const char *inputs);
  * are computed by a background thread, so that hashing a large table
  * overlaps the run's own reading and solving; the first NetCDF file
  * written waits for them.  Paths that cannot be read are left out.  The
- * command line and paths are copied.  A later clio_provenance_set (or
- * clio_provenance_set(NULL, NULL) before exit, to stop the thread at
- * once) gives up a hashing still running.  CLIO_OK, CLIO_EINVAL (paths
- * NULL with count > 0) or CLIO_ENOMEM with the previous setting kept.
+ * command line and paths are copied.  A later clio_provenance_set (e.g.
+ * (NULL, NULL) when no file will be written) gives up a hashing still
+ * running, and so does exit (an atexit handler).  The files are hashed
+ * while the program runs: one it rewrites before its first NetCDF output
+ * is hashed as it is then.  A child after fork records no inputs.
+ * CLIO_OK, CLIO_EINVAL (paths NULL with count > 0) or CLIO_ENOMEM with
+ * the previous setting kept.
  */
 int clio_provenance_set_files(const char *command_line, const char *const *paths,
                               size_t count);

@@ -77,6 +77,19 @@ static int plan_scenarios(const clio_scenarios *s, run_plan *p, clio_error *err)
     return CLIO_OK;
 }
 
+/* Whether f solves a column alone as cheaply as within a block: LU and
+ * UMFPACK (a solve reads the factor once per column either way).  Their
+ * baseline is solved alone, so it stays bit for bit what a file without
+ * demand scenarios gives (a multi-column dgetrs rounds differently); the
+ * iterative methods and lu-mixed pass over A once per step for a column
+ * as for a block, and put the baseline in the block (the closure, which
+ * needs x0 first, aside). */
+static int solves_columns_alone(const clio_leontief *f)
+{
+    const char *m = clio_leontief_method(f);
+    return strcmp(m, "lu") == 0 || strcmp(m, "sparse-lu") == 0;
+}
+
 /* The baseline: final demand y0, the model's output x0 = L y0 (unless the
  * demand block solves it: solve_x0 0), the primary cost per unit v0 = 1 -
  * column sums of A (so that prices are 1). */
@@ -230,7 +243,7 @@ int clio_scenarios_run(const clio_scenarios *s, const clio_table *t, const clio_
     if (status == CLIO_OK)
         status = run_results_alloc(t, clio_scenarios_count(s), p.with_price, p.with_caps,
                                    p.ntimes, p.used, p.dynamic, &c.r, &c.acc, err);
-    int x0_in_batch = p.nbatch > 0 && !h; /* the closure needs x0 first */
+    int x0_in_batch = p.nbatch > 0 && !h && !solves_columns_alone(f);
     if (status == CLIO_OK && (status = baseline(&c, !x0_in_batch, err)) == CLIO_OK &&
         !x0_in_batch)
         fill_baseline(&c);

@@ -369,15 +369,19 @@ int clio_leontief_factor(clio_table *t, unsigned flags, clio_leontief **out, cli
 }
 
 /* check_productive_mixed -- lu-mixed's productivity check.  A >= 0 with a
- * norm below 1 proves it (rho(A) <= ||A|| < 1); when, besides, I - A is
+ * norm below 1 proves it (rho(A) <= ||A|| < 1).  When, besides, I - A is
  * far inside single precision's reach (the refinement's error shrinks by
- * about cond * 6e-8 a step), the solve of check_productive, which would
- * also find a refinement that cannot converge, is saved: a solve of one
- * column costs as many passes over A and the factor as a block does. */
+ * about cond * 6e-8 a step) and the tolerance far above what double
+ * precision can resolve (corrections stall near cond * 1.1e-16), the solve
+ * of check_productive, which would also find a refinement that cannot
+ * converge, is saved: a solve of one column costs as many passes over A
+ * and the factor as a block does. */
 #define MIXED_SURE_RCOND 1e-3
+#define MIXED_SURE_TOL_RCOND 1e-14 /* tol * rcond: 100 units of double rounding */
 static int check_productive_mixed(const clio_table *t, clio_leontief *f, clio_error *err)
 {
-    if (f->nonnegative && fmin(f->colmax, f->rowmax) < 1 && f->rcond > MIXED_SURE_RCOND)
+    if (f->nonnegative && fmin(f->colmax, f->rowmax) < 1 && f->rcond > MIXED_SURE_RCOND &&
+        f->tol * f->rcond > MIXED_SURE_TOL_RCOND)
         return CLIO_OK;
     return check_productive(t, f, err);
 }

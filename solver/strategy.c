@@ -318,16 +318,17 @@ static double trade_partners(const clio_table *t)
 }
 
 /* The cheaper iterative method that fits the budget (the series only with
- * its a-priori bound, ||A|| < 1), its seconds in *t (INFINITY: neither;
- * then `cand`, the one with the bound when it fits). */
+ * its a-priori bound, ||A|| < 1, or when GMRES does not fit), its seconds
+ * in *t (INFINITY: neither; then `cand`). */
 static int cheaper_iterative(const clio_leontief *f, int cand, const double *need, double limit,
                              size_t passes, double r, double n, double nnz, double *t)
 {
     double series = INFINITY, krylov = INFINITY;
-    if (passes != (size_t)-1 && fmin(f->colmax, f->rowmax) < 1 &&
+    int krylov_fits = need[CLIO_METHOD_KRYLOV] <= limit;
+    if (passes != (size_t)-1 && (fmin(f->colmax, f->rowmax) < 1 || !krylov_fits) &&
         need[CLIO_METHOD_SERIES] <= limit)
         series = iterative_seconds(CLIO_METHOD_SERIES, (double)passes, r, n, nnz);
-    if (passes != (size_t)-1 && need[CLIO_METHOD_KRYLOV] <= limit)
+    if (passes != (size_t)-1 && krylov_fits)
         krylov = iterative_seconds(CLIO_METHOD_KRYLOV, (double)passes, r, n, nnz);
     *t = fmin(series, krylov);
     return isfinite(*t) ? (series <= krylov ? CLIO_METHOD_SERIES : CLIO_METHOD_KRYLOV) : cand;

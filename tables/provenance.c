@@ -39,8 +39,19 @@ int clio_provenance_set(const char *command_line, const char *inputs)
     return CLIO_OK;
 }
 
+/* A program that returns from main while hashing would race exit's
+ * teardown of stdio with the thread's fread. */
+static void stop_at_exit(void)
+{
+    free(clioi_hash_finish(hashing, 1));
+    hashing = NULL;
+}
+
 int clio_provenance_set_files(const char *command_line, const char *const *paths, size_t count)
 {
+    static int stop_registered;
+    if (!stop_registered)
+        stop_registered = atexit(stop_at_exit) == 0;
     if (count && !paths)
         return CLIO_EINVAL;
     char *c = clioi_strdup(command_line);

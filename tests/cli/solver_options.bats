@@ -28,7 +28,12 @@ setup() {
     [ "$status" -eq 0 ]
     [[ "$output" == *"method lu-mixed (n = 6, rcond "*"refined in double: "*" steps at most"* ]]
     run "$CLIO" scenario run examples/scenarios/germany_policies.yaml --method krylov -v -q
+    [ "$status" -eq 0 ]
     [[ "$output" == *"method krylov GMRES (n = 6"*"matrix products at most"* ]]
+    # LU and UMFPACK say all after the factorisation: one method line
+    run "$CLIO" scenario run examples/scenarios/germany_policies.yaml --method sparse-lu -v -q
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | grep -c 'method sparse-lu')" -eq 1 ]
 }
 
 @test "solver options: --max-iterations caps the iteration (exit 13 naming the option)" {

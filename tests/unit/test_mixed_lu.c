@@ -141,6 +141,18 @@ static void test_refusals(void)
            "||A|| < 1: productive without a check solve (%s)", f ? line : err.message);
     clio_leontief_free(f);
     clio_table_free(t);
+    /* ... and not below what double precision resolves: the check solve
+     * then finds a tolerance the refinement cannot reach at factor time */
+    t = load_germany();
+    clio_leontief_options tight = {.method = CLIO_METHOD_MIXED_LU, .tolerance = 1e-15};
+    status = clio_leontief_factor_opts(t, 0, &tight, &f, &err);
+    if (f)
+        clio_leontief_describe(f, line, sizeof line);
+    tap_ok(status != CLIO_OK || strstr(line, "steps at most"),
+           "tolerance 1e-15 (tol * rcond below 1e-14): the check solve runs (%s)",
+           f ? line : err.message);
+    clio_leontief_free(f);
+    clio_table_free(t);
     t = two_by_two(0.8, 0.5, 0.2, 0.1);
     f = solver_factor(t, 0, CLIO_METHOD_MIXED_LU, 0, &err, &status);
     if (f)

@@ -2,10 +2,11 @@
  * computed in a background thread arrive whole in the next NetCDF file
  * (each as clio_sha256_file gives it, unreadable paths left out, in the
  * order given), a hashing given up by clio_provenance_set leaves no inputs
- * behind, and the argument errors. */
+ * behind, the stop flag the thread obeys, and the argument errors. */
 #include "tap.h"
 
 #include "clio.h"
+#include "../../tables/provenance.h"
 
 #include <netcdf.h>
 #include <stdlib.h>
@@ -109,6 +110,17 @@ static void test_lines(const clio_table *t, const char *dir)
     tap_ok(clio_provenance_set_files("clio test", one, 1) == CLIO_OK &&
                clio_provenance_set(NULL, NULL) == CLIO_OK,
            "a hashing is stopped before exit");
+    /* what the thread checks between blocks */
+    atomic_int stop;
+    atomic_init(&stop, 1);
+    char hex[65];
+    clio_error err = {0};
+    tap_ok(clioi_sha256_until(big, hex, NULL, &stop, &err) == CLIO_EIO &&
+               strstr(err.message, "stopped"),
+           "a set stop flag ends the hash: %s", err.message);
+    atomic_store(&stop, 0);
+    tap_ok(clioi_sha256_until(big, hex, NULL, &stop, &err) == CLIO_OK,
+           "a clear one lets it finish");
     remove(a);
     remove(b);
     remove(big);
