@@ -244,6 +244,13 @@ double clioi_account_coefficient(const clio_table *t, size_t a, size_t j);
 int clioi_demand_check(const clio_table *t, const double *df, int *nonnegative,
                        clio_error *err);
 
+/* clioi_response_check -- the output change dx = L df of a non-negative
+ * demand change (nonnegative from clioi_demand_check) is at least df
+ * beyond rounding, as L >= 0 requires; else CLIO_ENONPRODUCTIVE naming the
+ * sector.  Any df passes when nonnegative is 0. */
+int clioi_response_check(const clio_table *t, const double *df, const double *dx,
+                         int nonnegative, clio_error *err);
+
 /* clioi_solver_note -- one line on the method of the last Leontief factor
  * made in this process and its solves (solver/strategy.c), written as the
  * clio_method attribute of NetCDF results; NULL when none was made. */

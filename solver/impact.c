@@ -35,18 +35,10 @@ int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
     }
     for (size_t i = 0; i < n; i++)
         dx[i] = df[i];
-    if ((status = clio_leontief_solve(f, 0, 1, dx, n ? n : 1, err)) != CLIO_OK)
+    if ((status = clio_leontief_solve(f, 0, 1, dx, n ? n : 1, err)) != CLIO_OK ||
+        (status = clioi_response_check(t, df, dx, nonnegative, err)) != CLIO_OK)
         goto done;
-    for (size_t i = 0; i < n; i++) {
-        /* L >= 0, so more demand can never lower output beyond rounding. */
-        double tol = 1e-9 * (fabs(dx[i]) + fabs(df[i]) + 1);
-        if (nonnegative && dx[i] < df[i] - tol) {
-            status = clioi_fail(err, CLIO_ENONPRODUCTIVE,
-                                "non-negative demand gives output change %g < demand change %g "
-                                "in sector '%s': the table is not productive",
-                                dx[i], df[i], t->sector_names[i]);
-            goto done;
-        }
+    for (size_t i = 0; i < n; i++)
         for (size_t a = 0; a < na; a++) {
             double c = clioi_account_coefficient(t, a, i);
             double *v = &r->values[NFIELDS * (a + na * i)];
@@ -54,7 +46,6 @@ int clio_impact(const clio_table *t, const clio_leontief *f, const double *df,
             v[F_TOTAL] = c * dx[i];
             v[F_INDIRECT] = c * (dx[i] - df[i]);
         }
-    }
 done:
     free(dx);
     if (status != CLIO_OK) {
@@ -62,6 +53,21 @@ done:
         return status;
     }
     *out = r;
+    return CLIO_OK;
+}
+
+int clioi_response_check(const clio_table *t, const double *df, const double *dx,
+                         int nonnegative, clio_error *err)
+{
+    for (size_t i = 0; nonnegative && i < t->n; i++) {
+        /* L >= 0, so more demand can never lower output beyond rounding. */
+        double tol = 1e-9 * (fabs(dx[i]) + fabs(df[i]) + 1);
+        if (dx[i] < df[i] - tol)
+            return clioi_fail(err, CLIO_ENONPRODUCTIVE,
+                              "non-negative demand gives output change %g < demand change %g "
+                              "in sector '%s': the table is not productive",
+                              dx[i], df[i], t->sector_names[i]);
+    }
     return CLIO_OK;
 }
 

@@ -11,7 +11,6 @@
 #include "factor.h"
 
 #include <cblas.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +102,8 @@ int clio_impact_rounds(const clio_table *t, const clio_leontief *f, const double
     }
     r->additive = 1;
     memcpy(dx, df, n * sizeof *dx);
-    if ((status = clio_leontief_solve(f, 0, 1, dx, n ? n : 1, err)) != CLIO_OK)
+    if ((status = clio_leontief_solve(f, 0, 1, dx, n ? n : 1, err)) != CLIO_OK ||
+        (status = clioi_response_check(t, df, dx, nonnegative, err)) != CLIO_OK)
         goto done;
     memcpy(term, df, n * sizeof *term);
     for (size_t k = 0; k < rounds; k++) {
@@ -117,15 +117,7 @@ int clio_impact_rounds(const clio_table *t, const clio_leontief *f, const double
             next = swap;
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        /* L >= 0: more demand never lowers output beyond rounding (as impact). */
-        if (nonnegative && dx[i] < df[i] - 1e-9 * (fabs(dx[i]) + fabs(df[i]) + 1)) {
-            status = clioi_fail(err, CLIO_ENONPRODUCTIVE,
-                                "non-negative demand gives output change %g < demand change %g "
-                                "in sector '%s': the table is not productive",
-                                dx[i], df[i], t->sector_names[i]);
-            goto done;
-        }
+    for (size_t i = 0; i < n; i++)
         for (size_t a = 0; a < na; a++) {
             double *v = &r->values[nf * (a + na * i)], shown = 0;
             for (size_t k = 0; k < rounds; k++)
@@ -133,7 +125,6 @@ int clio_impact_rounds(const clio_table *t, const clio_leontief *f, const double
             v[rounds + 1] = clioi_account_coefficient(t, a, i) * dx[i];
             v[rounds] = v[rounds + 1] - shown;
         }
-    }
 done:
     free(dx);
     if (status != CLIO_OK) {

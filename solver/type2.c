@@ -239,16 +239,8 @@ int clio_impact_type2(const clio_table *t, const clio_leontief *f, const clio_ho
     if ((status = clio_leontief_solve(f, 0, 1 + k, B, ld, err)) != CLIO_OK)
         goto done;
     const double *dx1 = B, *U = B + ld;
-    for (size_t i = 0; i < n; i++) {
-        double tol = 1e-9 * (fabs(dx1[i]) + fabs(df[i]) + 1);
-        if (nonnegative && dx1[i] < df[i] - tol) {
-            status = clioi_fail(err, CLIO_ENONPRODUCTIVE,
-                                "non-negative demand gives output change %g < demand change %g "
-                                "in sector '%s': the table is not productive",
-                                dx1[i], df[i], t->sector_names[i]);
-            goto done;
-        }
-    }
+    if ((status = clioi_response_check(t, df, dx1, nonnegative, err)) != CLIO_OK)
+        goto done;
     if ((status = clioi_households_schur_inverse(h, h->HRt, U, Sinv, err)) != CLIO_OK)
         goto done;
     /* Household income change hk = S^-1 HR dx1; then dx2 = dx1 + U hk. */
