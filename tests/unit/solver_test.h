@@ -7,6 +7,7 @@
 #include "clio.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* Germany 1995 (the default economy), or NULL. */
 static clio_table *load_germany(void) __attribute__((unused));
@@ -15,6 +16,33 @@ static clio_table *load_germany(void)
     clio_table *t = NULL;
     clio_error err = {0};
     clio_table_read_matrixset("data/germany_1995", NULL, "DE", &t, &err);
+    return t;
+}
+
+/* A one-region table (R1, sectors s1..sn, one final-demand category fd)
+ * with x = 1, so Z = A (given column-major), and final demand closing the
+ * rows; A NULL leaves Z and Y zero for the caller to fill. */
+static clio_table *table_from_a(size_t n, const double *A) __attribute__((unused));
+static clio_table *table_from_a(size_t n, const double *A)
+{
+    clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
+    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
+    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
+        t->x[i] = 1.0;
+        t->sector_region[i] = 0;
+    }
+    for (size_t i = 0; A && i < n; i++) {
+        double row = 0;
+        for (size_t j = 0; j < n; j++) {
+            t->Z[i + j * n] = A[i + j * n];
+            row += A[i + j * n];
+        }
+        t->Y[i] = 1.0 - row;
+    }
     return t;
 }
 

@@ -111,10 +111,10 @@ static void tap_write_text(const char *path, const char *text)
     }
 }
 
-/* tap_scratch_file -- write text to tap_dir/name; returns the path, which
- * stays valid for the whole test (64 distinct names at most). */
-static const char *tap_scratch_file(const char *name, const char *text) __attribute__((unused));
-static const char *tap_scratch_file(const char *name, const char *text)
+/* tap_scratch_path -- the path tap_dir/name, which stays valid for the
+ * whole test (64 distinct names at most). */
+static const char *tap_scratch_path(const char *name) __attribute__((unused));
+static const char *tap_scratch_path(const char *name)
 {
     static char paths[64][128];
     static int npaths;
@@ -130,8 +130,16 @@ static const char *tap_scratch_file(const char *name, const char *text)
         }
         snprintf(paths[npaths++], sizeof paths[0], "%s", path);
     }
-    tap_write_text(paths[k], text);
     return paths[k];
+}
+
+/* tap_scratch_file -- write text to tap_scratch_path(name); returns it. */
+static const char *tap_scratch_file(const char *name, const char *text) __attribute__((unused));
+static const char *tap_scratch_file(const char *name, const char *text)
+{
+    const char *path = tap_scratch_path(name);
+    tap_write_text(path, text);
+    return path;
 }
 
 static void tap_remove_tree(const char *dir) __attribute__((unused));

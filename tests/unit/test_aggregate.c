@@ -25,16 +25,6 @@
 
 /* ---- helpers -------------------------------------------------------- */
 
-static const char *scratch(const char *name, const char *text)
-{
-    static char path[8][256];
-    static int next;
-    char *p = path[next++ % 8];
-    snprintf(p, sizeof path[0], "%s/%s", tap_dir, name);
-    tap_write_text(p, text);
-    return p;
-}
-
 static double uniform(unsigned long long *s)
 {
     *s ^= *s >> 12;
@@ -181,7 +171,7 @@ static clio_concordance *read_map(const char *path, const char *key)
 
 static void test_concordance_forms(void)
 {
-    clio_concordance *c = read_map(scratch("long.csv", "note,sector,group\n"
+    clio_concordance *c = read_map(tap_scratch_file("long.csv", "note,sector,group\n"
                                                        "x,b,G2\n"
                                                        "y,a,G1\n"
                                                        "z,c,G2\n"),
@@ -192,7 +182,7 @@ static void test_concordance_forms(void)
            "long form: columns by name, extra columns ignored, groups in file order, lines kept");
     clio_concordance_free(c);
 
-    c = read_map(scratch("matrix.csv", "region,EU,other\n"
+    c = read_map(tap_scratch_file("matrix.csv", "region,EU,other\n"
                                        "DEU,1,0\n"
                                        "USA,0,1\n"
                                        "FRA,1,0\n"),
@@ -226,7 +216,7 @@ static void expect_bad_map(const char *text, const char *key, int want, const ch
 {
     clio_concordance *c = NULL;
     clio_error err = {0};
-    const char *path = scratch("bad.csv", text);
+    const char *path = tap_scratch_file("bad.csv", text);
     int status = clio_concordance_read_csv(path, key, &c, &err);
     tap_status(status, want, err.message, needle, what);
     tap_ok(c == NULL, "  nothing returned (%s)", what);
@@ -269,7 +259,7 @@ static void test_concordance_errors(void)
 
 static void test_concordance_map(void)
 {
-    clio_concordance *c = read_map(scratch("map.csv", "sector,group\na,A\nb,B\nc,A\n"), "sector");
+    clio_concordance *c = read_map(tap_scratch_file("map.csv", "sector,group\na,A\nb,B\nc,A\n"), "sector");
     char *labels[] = {"c", "a", "b", "a"};
     size_t g[4];
     clio_error err = {0};
@@ -347,10 +337,10 @@ static void test_aggregate_properties(void)
 {
     clio_table *t = random_mrio(4, 5, 42);
     tap_ok(balances(t, 1e-12), "random MRIO (4 regions x 5 sectors) balances");
-    clio_concordance *sec = read_map(scratch("sec.csv", "sector,group\n"
+    clio_concordance *sec = read_map(tap_scratch_file("sec.csv", "sector,group\n"
                                                         "s1,B\ns2,A\ns3,B\ns4,C\ns5,A\n"),
                                      "sector");
-    clio_concordance *reg = read_map(scratch("reg.csv", "region,group\n"
+    clio_concordance *reg = read_map(tap_scratch_file("reg.csv", "region,group\n"
                                                         "R1,West\nR2,East\nR3,West\nR4,East\n"),
                                      "region");
     clio_table *a = NULL;
@@ -396,9 +386,9 @@ static void test_aggregate_properties(void)
 
     /* identity concordances give back the same table */
     clio_concordance *isec = read_map(
-        scratch("isec.csv", "sector,group\ns1,s1\ns2,s2\ns3,s3\ns4,s4\ns5,s5\n"), "sector");
+        tap_scratch_file("isec.csv", "sector,group\ns1,s1\ns2,s2\ns3,s3\ns4,s4\ns5,s5\n"), "sector");
     clio_concordance *ireg =
-        read_map(scratch("ireg.csv", "region,group\nR1,R1\nR2,R2\nR3,R3\nR4,R4\n"), "region");
+        read_map(tap_scratch_file("ireg.csv", "region,group\nR1,R1\nR2,R2\nR3,R3\nR4,R4\n"), "region");
     clio_table *same = NULL;
     char why[256] = "";
     status = clio_aggregate(t, isec, ireg, &same, &err);
@@ -423,13 +413,13 @@ static void test_aggregate_properties(void)
     step2 = NULL;
     /* and a coarser second step: groups {A,B} -> AB, C -> C, both regions -> World */
     clio_concordance *sec2 =
-        read_map(scratch("sec2.csv", "sector,group\nA,AB\nB,AB\nC,C\n"), "sector");
+        read_map(tap_scratch_file("sec2.csv", "sector,group\nA,AB\nB,AB\nC,C\n"), "sector");
     clio_concordance *reg2 =
-        read_map(scratch("reg2.csv", "region,group\nWest,World\nEast,World\n"), "region");
+        read_map(tap_scratch_file("reg2.csv", "region,group\nWest,World\nEast,World\n"), "region");
     clio_concordance *sec12 = read_map(
-        scratch("sec12.csv", "sector,group\ns1,AB\ns2,AB\ns3,AB\ns4,C\ns5,AB\n"), "sector");
+        tap_scratch_file("sec12.csv", "sector,group\ns1,AB\ns2,AB\ns3,AB\ns4,C\ns5,AB\n"), "sector");
     clio_concordance *reg12 = read_map(
-        scratch("reg12.csv", "region,group\nR1,World\nR2,World\nR3,World\nR4,World\n"), "region");
+        tap_scratch_file("reg12.csv", "region,group\nR1,World\nR2,World\nR3,World\nR4,World\n"), "region");
     clio_table *direct = NULL;
     status = clio_aggregate(a, sec2, reg2, &step2, &err);
     if (status == CLIO_OK)
@@ -458,23 +448,23 @@ static void test_aggregate_errors(void)
     clio_table *t = random_mrio(2, 3, 7);
     clio_table *a = NULL;
     clio_error err = {0};
-    clio_concordance *c = read_map(scratch("missing.csv", "sector,group\ns1,A\ns2,A\n"), "sector");
+    clio_concordance *c = read_map(tap_scratch_file("missing.csv", "sector,group\ns1,A\ns2,A\n"), "sector");
     int status = clio_aggregate(t, c, NULL, &a, &err);
     tap_status(status, CLIO_ELABEL, err.message, "sector 's3' is missing from ",
                "a sector missing from the concordance is named");
     tap_ok(a == NULL, "  no table returned");
     clio_concordance_free(c);
-    c = read_map(scratch("unknown.csv", "sector,group\ns1,A\ns2,A\ns3,B\nsteel,B\n"), "sector");
+    c = read_map(tap_scratch_file("unknown.csv", "sector,group\ns1,A\ns2,A\ns3,B\nsteel,B\n"), "sector");
     status = clio_aggregate(t, c, NULL, &a, &err);
     tap_status(status, CLIO_ELABEL, err.message, "unknown.csv:5: unknown sector 'steel'",
                "an unknown sector in the concordance: file:line");
     clio_concordance_free(c);
-    c = read_map(scratch("ureg.csv", "region,group\nR1,A\nR2,A\nR9,A\n"), "region");
+    c = read_map(tap_scratch_file("ureg.csv", "region,group\nR1,A\nR2,A\nR9,A\n"), "region");
     status = clio_aggregate(t, NULL, c, &a, &err);
     tap_status(status, CLIO_ELABEL, err.message, "ureg.csv:4: unknown region 'R9'",
                "an unknown region: file:line");
     clio_concordance_free(c);
-    c = read_map(scratch("mreg.csv", "region,group\nR1,A\n"), "region");
+    c = read_map(tap_scratch_file("mreg.csv", "region,group\nR1,A\n"), "region");
     status = clio_aggregate(t, NULL, c, &a, &err);
     tap_status(status, CLIO_ELABEL, err.message, "region 'R2' is missing from ",
                "a region missing from the concordance");
@@ -664,7 +654,7 @@ static clio_shares *shares_of(const char *text)
 {
     clio_shares *s = NULL;
     clio_error err = {0};
-    if (clio_shares_read_csv(scratch("shares.csv", text), &s, &err) != CLIO_OK)
+    if (clio_shares_read_csv(tap_scratch_file("shares.csv", text), &s, &err) != CLIO_OK)
         tap_diag("%s", err.message);
     return s;
 }
@@ -727,7 +717,7 @@ static void test_disaggregate_roundtrip(void)
            "R2|s3a, R2|s3b, R2|s3c in place of R2|s3");
     /* aggregate back: s3a, s3b, s3c -> s3 (other names to themselves) */
     clio_concordance *back_map = read_map(
-        scratch("back.csv", "sector,group\ns1,s1\ns2,s2\ns3,s3\ns3a,s3\ns3b,s3\ns3c,s3\ns4,s4\n"),
+        tap_scratch_file("back.csv", "sector,group\ns1,s1\ns2,s2\ns3,s3\ns3a,s3\ns3b,s3\ns3c,s3\ns4,s4\n"),
         "sector");
     status = clio_aggregate(d, back_map, NULL, &back, &err);
     char why[256] = "";
@@ -760,7 +750,7 @@ static void expect_bad_shares(const char *text, int want, const char *needle, co
 {
     clio_shares *s = NULL;
     clio_error err = {0};
-    int status = clio_shares_read_csv(scratch("bad_shares.csv", text), &s, &err);
+    int status = clio_shares_read_csv(tap_scratch_file("bad_shares.csv", text), &s, &err);
     tap_status(status, want, err.message, needle, what);
     clio_shares_free(s);
 }

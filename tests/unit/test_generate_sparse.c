@@ -7,22 +7,13 @@
 
 #include <sys/resource.h>
 
-static const char *scratch(const char *name)
-{
-    static char paths[16][256];
-    static int k;
-    char *p = paths[k++ % 16];
-    snprintf(p, 256, "%s/%s", tap_dir, name);
-    return p;
-}
-
 static clio_table *generate(size_t R, size_t S, size_t K, unsigned long long seed,
                             const char *name)
 {
     clio_generate_options o = {.regions = R, .sectors = S, .seed = seed, .fd_categories = 2,
                                .satellites = 2};
     clio_error e = {0};
-    const char *path = scratch(name);
+    const char *path = tap_scratch_path(name);
     clio_table *t = NULL;
     int status = clio_generate_sparse(&o, K, path, &e);
     if (status == CLIO_OK)
@@ -142,7 +133,7 @@ static void test_generate(void)
     tap_ok(t && t->Zs->nnz == 36 && balance_gap(t) < 1e-9, "K > n: every column full (6 of 6)");
     clio_table_free(t);
     clio_generate_options o = {2, 3, 1, 1, 1};
-    tap_status(clio_generate_sparse(&o, 0, scratch("none.nc"), &e), CLIO_EINVAL, e.message,
+    tap_status(clio_generate_sparse(&o, 0, tap_scratch_path("none.nc"), &e), CLIO_EINVAL, e.message,
                "at least 1 entry", "clio_generate_sparse: K = 0 is CLIO_EINVAL");
     tap_status(clio_generate_sparse(&o, 3, NULL, &e), CLIO_EINVAL, e.message, "NULL path",
                "clio_generate_sparse: NULL path is CLIO_EINVAL");

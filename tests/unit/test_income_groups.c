@@ -18,15 +18,6 @@ static clio_table *germany(void)
     return t;
 }
 
-/* Write text to scratch file name; return its path (static buffer). */
-static const char *scratch(const char *name, const char *text)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", tap_dir, name);
-    tap_write_text(path, text);
-    return path;
-}
-
 static size_t va_row(const clio_table *t, const char *name)
 {
     for (size_t c = 0; c < t->nva; c++)
@@ -39,7 +30,7 @@ static void test_distribution(const clio_table *t)
 {
     clio_income_distribution *d = NULL;
     clio_error err;
-    const char *path = scratch("d.csv", "component,group,share\n"
+    const char *path = tap_scratch_file("d.csv", "component,group,share\n"
                                         "compensation_of_employees,low,0.2\n"
                                         "compensation_of_employees,high,0.8\n"
                                         "net_operating_surplus,high,0.5\n");
@@ -92,7 +83,7 @@ static void test_distribution_errors(const clio_table *t)
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         clio_income_distribution *d = (clio_income_distribution *)1;
         clio_error err = {0};
-        int status = clio_income_distribution_read_csv(scratch("bad.csv", bad[k].text), t, &d, &err);
+        int status = clio_income_distribution_read_csv(tap_scratch_file("bad.csv", bad[k].text), t, &d, &err);
         tap_status(status, bad[k].status, err.message, bad[k].needle, bad[k].what);
         tap_ok(d == NULL, "  and no distribution is returned");
     }
@@ -106,7 +97,7 @@ static void test_group_mix(const clio_table *t)
 {
     clio_groups *g = NULL;
     clio_error err;
-    const char *path = scratch("g.csv", "sector,group\nagriculture,food\nmanufacturing,food\n"
+    const char *path = tap_scratch_file("g.csv", "sector,group\nagriculture,food\nmanufacturing,food\n"
                                         "construction,build\n");
     if (clio_groups_read_csv(path, t, &g, &err) != CLIO_OK) {
         tap_ok(0, "group file: %s", err.message);

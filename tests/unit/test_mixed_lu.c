@@ -90,20 +90,8 @@ static clio_table *load_wiod(void)
 /* A 2 x 2 table with x = 1 (Z = A), final demand closing the rows. */
 static clio_table *two_by_two(double a11, double a12, double a21, double a22)
 {
-    clio_table *t = clio_table_alloc(1, 2, 1, 0, 0);
-    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
-    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
-    clio_table_set_label(t, CLIO_LABEL_SECTOR, 0, "s1");
-    clio_table_set_label(t, CLIO_LABEL_SECTOR, 1, "s2");
     double A[4] = {a11, a21, a12, a22};
-    for (int k = 0; k < 4; k++)
-        t->Z[k] = A[k];
-    for (int i = 0; i < 2; i++) {
-        t->x[i] = 1.0;
-        t->sector_region[i] = 0;
-        t->Y[i] = 1.0 - A[i] - A[i + 2];
-    }
-    return t;
+    return table_from_a(2, A);
 }
 
 static void test_refusals(void)
@@ -210,16 +198,7 @@ static void test_scaling(void)
 static void test_auto_fallback(void)
 {
     const size_t n = 4000;
-    clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
-    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
-    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "s%zu", i + 1);
-        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
-        t->sector_region[i] = 0;
-        t->x[i] = 1.0;
-    }
+    clio_table *t = table_from_a(n, NULL);
     for (size_t k = 0; k < n * n; k++)
         t->Z[k] = (1.0 - 1e-8) / (double)n;
     for (size_t i = 0; i < n; i++)

@@ -29,29 +29,6 @@ static double uniform(unsigned long long *s)
     return (double)((*s * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
 }
 
-/* A one-region table with x = 1, so Z = A (given column-major). */
-static clio_table *table_from_a(size_t n, const double *A)
-{
-    clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
-    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
-    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "s%zu", i + 1);
-        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
-        t->x[i] = 1.0;
-        t->sector_region[i] = 0;
-    }
-    for (size_t k = 0; k < n * n; k++)
-        t->Z[k] = A[k];
-    for (size_t i = 0; i < n; i++) {
-        double row = 0;
-        for (size_t j = 0; j < n; j++)
-            row += A[i + j * n];
-        t->Y[i] = 1.0 - row;
-    }
-    return t;
-}
 
 
 

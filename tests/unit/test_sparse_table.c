@@ -21,15 +21,6 @@ static clio_table *germany(void)
     return t;
 }
 
-static const char *scratch(const char *name)
-{
-    static char paths[16][256];
-    static int k;
-    char *p = paths[k++ % 16];
-    snprintf(p, 256, "%s/%s", tap_dir, name);
-    return p;
-}
-
 /* same_z -- a sparse table's Z equals the dense table's, cell for cell. */
 static int same_z(const clio_table *sparse, const clio_table *dense)
 {
@@ -178,7 +169,7 @@ static void test_netcdf_round_trip(void)
     clio_table *d = germany(), *s = germany(), *back = NULL;
     clio_error e = {0};
     clio_table_sparsify(s, &e);
-    const char *path = scratch("sparse.nc"), *dpath = scratch("dense.nc");
+    const char *path = tap_scratch_path("sparse.nc"), *dpath = tap_scratch_path("dense.nc");
     tap_ok(clio_table_write_netcdf(s, path, &e) == CLIO_OK, "write a sparse table");
     int version;
     char storage[16];
@@ -210,7 +201,7 @@ static void test_netcdf_round_trip(void)
     /* an all-zero Z: no Z_nonzero dimension, and it reads back */
     memset(d->Z, 0, d->n * d->n * sizeof *d->Z);
     clio_table_sparsify(d, &e);
-    const char *zpath = scratch("zero.nc");
+    const char *zpath = tap_scratch_path("zero.nc");
     back = NULL;
     tap_ok(clio_table_write_netcdf(d, zpath, &e) == CLIO_OK &&
                clio_table_read_netcdf(zpath, &back, &e) == CLIO_OK && back->Zs->nnz == 0 &&
@@ -275,7 +266,7 @@ static void test_malformed(void)
     clio_table *s = germany();
     clio_error e = {0};
     clio_table_sparsify(s, &e);
-    const char *good = scratch("good.nc"), *bad = scratch("bad.nc");
+    const char *good = tap_scratch_path("good.nc"), *bad = tap_scratch_path("bad.nc");
     clio_table_write_netcdf(s, good, &e);
     struct { enum bad kind; int status; const char *needle; } cases[] = {
         {BAD_START0, CLIO_EFORMAT, "Z_column_start[0] is 1, but must be 0"},
@@ -315,13 +306,13 @@ static void test_writers(void)
     clio_table *d = germany(), *s = germany(), *back = NULL;
     clio_error e = {0};
     clio_table_sparsify(s, &e);
-    const char *dir = scratch("matrixset");
+    const char *dir = tap_scratch_path("matrixset");
     tap_ok(clio_table_write_matrixset(s, dir, &e) == CLIO_OK &&
                clio_table_read_matrixset(dir, NULL, "DE", &back, &e) == CLIO_OK &&
                memcmp(back->Z, d->Z, d->n * d->n * sizeof *d->Z) == 0,
            "a sparse table written as a matrix set reads back dense, the same");
     clio_table_free(back);
-    const char *pdir = scratch("pymrio");
+    const char *pdir = tap_scratch_path("pymrio");
     int status = clio_table_write_pymrio(s, pdir, &e);
     if (!tap_ok(status == CLIO_OK, "a sparse table written as a pymrio folder"))
         tap_diag("%s", e.message);
