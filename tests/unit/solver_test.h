@@ -1,6 +1,7 @@
-/* solver_test.h -- helpers of the solver tests (test_solvers, test_krylov,
- * test_sparse_solvers, test_mixed_lu, test_rounds): Germany 1995, a factor
- * by a named method, and the two ways results are compared with LU. */
+/* solver_test.h -- helpers of the solver tests (test_solver, test_solvers,
+ * test_krylov, test_sparse_solvers, test_mixed_lu, test_rounds): Germany
+ * 1995, small one-region tables, a factor by a named method, and the two
+ * ways results are compared with LU. */
 #ifndef CLIO_TESTS_SOLVER_TEST_H
 #define CLIO_TESTS_SOLVER_TEST_H
 
@@ -20,10 +21,12 @@ static clio_table *load_germany(void)
 }
 
 /* A one-region table (R1, sectors s1..sn, one final-demand category fd)
- * with x = 1, so Z = A (given column-major), and final demand closing the
- * rows; A NULL leaves Z and Y zero for the caller to fill. */
-static clio_table *table_from_a(size_t n, const double *A) __attribute__((unused));
-static clio_table *table_from_a(size_t n, const double *A)
+ * from flows Z (column-major) and outputs x (NULL: all 1, so Z = A), with
+ * final demand closing the rows; Z NULL leaves Z and Y zero for the caller
+ * to fill. */
+static clio_table *one_region_table(size_t n, const double *Z, const double *x)
+    __attribute__((unused));
+static clio_table *one_region_table(size_t n, const double *Z, const double *x)
 {
     clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
     clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
@@ -32,16 +35,16 @@ static clio_table *table_from_a(size_t n, const double *A)
         char name[32];
         snprintf(name, sizeof name, "s%zu", i + 1);
         clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
-        t->x[i] = 1.0;
+        t->x[i] = x ? x[i] : 1.0;
         t->sector_region[i] = 0;
     }
-    for (size_t i = 0; A && i < n; i++) {
+    for (size_t i = 0; Z && i < n; i++) {
         double row = 0;
         for (size_t j = 0; j < n; j++) {
-            t->Z[i + j * n] = A[i + j * n];
-            row += A[i + j * n];
+            t->Z[i + j * n] = Z[i + j * n];
+            row += Z[i + j * n];
         }
-        t->Y[i] = 1.0 - row;
+        t->Y[i] = t->x[i] - row;
     }
     return t;
 }

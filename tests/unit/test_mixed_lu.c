@@ -91,7 +91,7 @@ static clio_table *load_wiod(void)
 static clio_table *two_by_two(double a11, double a12, double a21, double a22)
 {
     double A[4] = {a11, a21, a12, a22};
-    return table_from_a(2, A);
+    return one_region_table(2, A, NULL);
 }
 
 static void test_refusals(void)
@@ -198,7 +198,7 @@ static void test_scaling(void)
 static void test_auto_fallback(void)
 {
     const size_t n = 4000;
-    clio_table *t = table_from_a(n, NULL);
+    clio_table *t = one_region_table(n, NULL, NULL);
     for (size_t k = 0; k < n * n; k++)
         t->Z[k] = (1.0 - 1e-8) / (double)n;
     for (size_t i = 0; i < n; i++)

@@ -2,33 +2,13 @@
  * LAPACK-style identities on random productive tables. */
 #include "clio.h"
 #include "tap.h"
+#include "solver_test.h"
 
 #include <float.h>
 #include <stdlib.h>
 
 #define SHARED "../shared/data/"
 
-/* A one-region table with sectors s1..sn from flows Z and outputs x. */
-static clio_table *make_table(size_t n, const double *Z, const double *x)
-{
-    clio_table *t = clio_table_alloc(1, n, 1, 0, 0);
-    clio_table_set_label(t, CLIO_LABEL_REGION, 0, "R1");
-    clio_table_set_label(t, CLIO_LABEL_FINAL_DEMAND, 0, "fd");
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "s%zu", i + 1);
-        clio_table_set_label(t, CLIO_LABEL_SECTOR, i, name);
-        t->sector_region[i] = 0;
-        t->x[i] = x[i];
-        double row = 0;
-        for (size_t j = 0; j < n; j++) {
-            t->Z[i + j * n] = Z[i + j * n];
-            row += Z[i + j * n];
-        }
-        t->Y[i] = x[i] - row;
-    }
-    return t;
-}
 
 /* Deterministic generator (xorshift64*), so failures reproduce. */
 static double uniform(unsigned long long *s)
@@ -54,7 +34,7 @@ static clio_table *random_table(size_t n, unsigned long long seed)
     }
     /* Make x consistent: final demand takes what Z leaves (may be < 0,
      * which the solver does not care about). */
-    clio_table *t = make_table(n, Z, x);
+    clio_table *t = one_region_table(n, Z, x);
     free(Z);
     free(x);
     return t;
@@ -198,14 +178,14 @@ static void test_failures(void)
     clio_leontief *f;
     /* A = [[.5 .5] [.5 .5]]: I - A singular. */
     const double Zs[4] = {0.5, 0.5, 0.5, 0.5}, x1[2] = {1, 1};
-    clio_table *t = make_table(2, Zs, x1);
+    clio_table *t = one_region_table(2, Zs, x1);
     int status = clio_leontief_factor(t, 0, &f, &err);
     tap_status(status, CLIO_ESINGULAR, err.message, "sector 's2'", "singular I - A is reported");
     tap_ok(f == NULL, "no factor escapes a failure");
     clio_table_free(t);
     /* A = [[.5 1] [1 .5]]: invertible but the inverse has negative entries. */
     const double Zn[4] = {0.5, 1, 1, 0.5};
-    t = make_table(2, Zn, x1);
+    t = one_region_table(2, Zn, x1);
     status = clio_leontief_factor(t, CLIO_FACTOR_CONSUME_Z, &f, &err);
     tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "not productive",
                "non-productive table is reported");
@@ -213,7 +193,7 @@ static void test_failures(void)
     clio_table_free(t);
     /* Nearly singular: column sums 1 - 1e-15. */
     const double Zc[4] = {0.5, 0.5 - 1e-15, 0.5 - 1e-15, 0.5};
-    t = make_table(2, Zc, x1);
+    t = one_region_table(2, Zc, x1);
     status = clio_leontief_factor(t, 0, &f, &err);
     tap_ok(status != CLIO_OK || clio_leontief_rcond(f) < CLIO_RCOND_WARN,
            "nearly singular I - A: rcond below the warning threshold (or refused)");
@@ -221,7 +201,7 @@ static void test_failures(void)
     clio_table_free(t);
     /* A sector with zero output keeps a zero coefficient column. */
     const double Zz[4] = {10, 0, 0, 0}, xz[2] = {100, 0};
-    t = make_table(2, Zz, xz);
+    t = one_region_table(2, Zz, xz);
     status = clio_leontief_factor(t, 0, &f, &err);
     clio_result *r = NULL;
     if (status == CLIO_OK)

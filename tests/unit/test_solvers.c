@@ -126,7 +126,7 @@ static void test_apriori_bound(void)
         bnorm += b[i] = uniform(&seed);
     clio_error err = {0};
     int s1, s2;
-    clio_table *t1 = table_from_a(n, A), *t2 = table_from_a(n, A);
+    clio_table *t1 = one_region_table(n, A, NULL), *t2 = one_region_table(n, A, NULL);
     clio_leontief *lu = factor(t1, 0, CLIO_METHOD_LU, &err, &s1);
     clio_leontief *se = factor(t2, CLIO_FACTOR_CONSUME_Z, CLIO_METHOD_SERIES, &err, &s2);
     double *x = malloc(n * sizeof *x), *xk = malloc(n * sizeof *xk), *d = malloc(n * sizeof *d),
@@ -251,7 +251,7 @@ static void check_auto(const char *what, size_t n, int reach_one, clio_leontief_
                        unsigned flags, const char *want)
 {
     double *A = big_a(n, reach_one);
-    clio_table *t = table_from_a(n, A), *tl = table_from_a(n, A);
+    clio_table *t = one_region_table(n, A, NULL), *tl = one_region_table(n, A, NULL);
     free(A);
     clio_error err = {0};
     clio_leontief *f = NULL, *lu = NULL;
@@ -310,7 +310,7 @@ static void test_automatic_choice(void)
     check_auto("n = 200, 2 right-hand sides", 200, 0, few, CLIO_FACTOR_CONSUME_Z, "lu");
 
     double *A = big_a(n, 0);
-    clio_table *t = table_from_a(n, A);
+    clio_table *t = one_region_table(n, A, NULL);
     free(A);
     clio_error err = {0};
     clio_leontief *f = NULL;
@@ -337,13 +337,13 @@ static void test_refusals(void)
     /* Column sums exactly 1: I - A singular. */
     const double As[4] = {0.5, 0.5, 0.5, 0.5};
     for (int m = 1; m <= 3; m++) {
-        clio_table *t = table_from_a(2, An);
+        clio_table *t = one_region_table(2, An, NULL);
         clio_leontief *f = factor(t, CLIO_FACTOR_CONSUME_Z, m, &err, &status);
         tap_status(status, CLIO_ENONPRODUCTIVE, err.message, "not productive",
                    "rho(A) = 1.05: refused by the method");
         tap_ok(f == NULL && t->Z == NULL, "... no factor, Z consumed as documented");
         clio_table_free(t);
-        t = table_from_a(2, As);
+        t = one_region_table(2, As, NULL);
         f = factor(t, 0, m, &err, &status);
         tap_status(status, m == CLIO_METHOD_LU ? CLIO_ESINGULAR : CLIO_ENONPRODUCTIVE,
                    err.message, m == CLIO_METHOD_LU ? "singular" : "every column sum",
@@ -355,7 +355,7 @@ static void test_refusals(void)
      * ||A||_1 < 1 prove productivity, so the factor succeeds and the solve
      * hits the cap. */
     const double Aslow[4] = {0.99999, 0, 0, 0.5};
-    clio_table *t = table_from_a(2, Aslow);
+    clio_table *t = one_region_table(2, Aslow, NULL);
     double b[2] = {1, 1};
     clio_leontief *f = factor(t, 0, CLIO_METHOD_SERIES, &err, &status);
     status = status ? status : clio_leontief_solve(f, 0, 1, b, 2, &err);
